@@ -1,0 +1,409 @@
+"""How it is going: follow-up notes, indicators, verdicts, feedback and subscriptions."""
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from promises.models import Commitment, LocalityScopedQuerySet
+
+# A value outside this range is refused; on SQLite the range check is also what
+# refuses a value that is not a number, since text never compares inside it.
+MEASUREMENT_LIMIT = 10**12
+
+
+class UpdateQuerySet(LocalityScopedQuerySet):
+    locality_lookup = "promise__locality"
+
+    def published(self):
+        return self.filter(published=True, promise__state="published")
+
+
+class Update(models.Model):
+    """A dated follow-up note on a promise or one of its commitments."""
+
+    promise = models.ForeignKey(
+        "promises.Promise",
+        on_delete=models.CASCADE,
+        related_name="updates",
+        verbose_name=_("promise"),
+    )
+    commitment = models.ForeignKey(
+        "promises.Commitment",
+        on_delete=models.CASCADE,
+        related_name="updates",
+        null=True,
+        blank=True,
+        verbose_name=_("commitment"),
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="updates",
+        verbose_name=_("author"),
+    )
+    author_role = models.CharField(
+        _("author's role"), max_length=200, blank=True, help_text=_('E.g. "Kommunpolis".')
+    )
+    author_organisation = models.CharField(_("author's organisation"), max_length=200, blank=True)
+    date = models.DateField(_("date"), default=timezone.localdate, db_index=True)
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    text = models.TextField(_("text"), help_text=_("Markdown."))
+    old_status = models.CharField(
+        _("status before"), max_length=20, choices=Commitment.Status, blank=True
+    )
+    new_status = models.CharField(
+        _("new status"), max_length=20, choices=Commitment.Status, blank=True
+    )
+    published = models.BooleanField(_("published"), default=False, db_index=True)
+    source_url = models.URLField(_("source link"), blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    objects = UpdateQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "-pk"]
+        verbose_name = _("follow-up note")
+        verbose_name_plural = _("follow-up notes")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(new_status="") | Q(commitment__isnull=False),
+                name="update_status_change_needs_commitment",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title or f"{self.promise.title} {self.date}"
+
+    def get_absolute_url(self):
+        return f"{self.promise.get_absolute_url()}#update-{self.pk}"
+
+
+class IndicatorQuerySet(LocalityScopedQuerySet):
+    locality_lookup = "promise__locality"
+
+
+class Indicator(models.Model):
+    """A figure to follow, with its baseline and target."""
+
+    class Direction(models.TextChoices):
+        HIGHER = "higher", _("Higher is better")
+        LOWER = "lower", _("Lower is better")
+
+    promise = models.ForeignKey(
+        "promises.Promise",
+        on_delete=models.CASCADE,
+        related_name="indicators",
+        verbose_name=_("promise"),
+    )
+    goal = models.ForeignKey(
+        "promises.Goal",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="indicators",
+        verbose_name=_("goal"),
+    )
+    commitment = models.ForeignKey(
+        "promises.Commitment",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="indicators",
+        verbose_name=_("commitment"),
+    )
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200)
+    unit = models.CharField(_("unit"), max_length=50, blank=True)
+    direction = models.CharField(
+        _("direction"), max_length=10, choices=Direction, default=Direction.HIGHER
+    )
+    description = models.TextField(_("description"), blank=True)
+    baseline_value = models.DecimalField(
+        _("baseline value"), max_digits=16, decimal_places=3, null=True, blank=True
+    )
+    baseline_on = models.DateField(_("baseline date"), null=True, blank=True)
+    target_value = models.DecimalField(
+        _("target value"), max_digits=16, decimal_places=3, null=True, blank=True
+    )
+    target_on = models.DateField(_("target date"), null=True, blank=True)
+    order = models.PositiveIntegerField(_("order"), default=0)
+
+    objects = IndicatorQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["promise", "order", "pk"]
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["promise", "slug"], name="indicator_slug_unique_per_promise"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class MeasurementQuerySet(LocalityScopedQuerySet):
+    locality_lookup = "indicator__promise__locality"
+
+
+class Measurement(models.Model):
+    """A value of an indicator, dated or for a period given in words."""
+
+    indicator = models.ForeignKey(
+        Indicator,
+        on_delete=models.CASCADE,
+        related_name="measurements",
+        verbose_name=_("indicator"),
+    )
+    measured_on = models.DateField(_("date"), null=True, blank=True, db_index=True)
+    period_text = models.CharField(
+        _("period in words"),
+        max_length=100,
+        blank=True,
+        help_text=_('When the source gives no date, e.g. "det senaste året".'),
+    )
+    value = models.DecimalField(_("value"), max_digits=16, decimal_places=3)
+    qualifier = models.CharField(
+        _("qualifier"),
+        max_length=50,
+        blank=True,
+        help_text=_('As the source words it, e.g. "mer än" or "drygt".'),
+    )
+    group = models.CharField(
+        _("group"), max_length=100, blank=True, help_text=_('E.g. "kvinnor" or "män".')
+    )
+    source = models.CharField(_("source"), max_length=300, blank=True)
+
+    objects = MeasurementQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["indicator", F("measured_on").asc(nulls_last=True), "group", "pk"]
+        verbose_name = _("measurement")
+        verbose_name_plural = _("measurements")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(value__gte=-MEASUREMENT_LIMIT) & Q(value__lte=MEASUREMENT_LIMIT),
+                name="measurement_value_is_number",
+            ),
+            models.CheckConstraint(
+                condition=Q(measured_on__isnull=False) | ~Q(period_text=""),
+                name="measurement_has_date_or_period",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.indicator}: {self.value}"
+
+
+class VerdictQuerySet(LocalityScopedQuerySet):
+    locality_lookup = "promise__locality"
+
+
+class Verdict(models.Model):
+    """At the end of a promise's period: how it was kept ("Så har vi uppfyllt vårt löfte")."""
+
+    promise = models.OneToOneField(
+        "promises.Promise",
+        on_delete=models.CASCADE,
+        related_name="verdict",
+        verbose_name=_("promise"),
+    )
+    summary = models.TextField(_("summary"))
+    decided_on = models.DateField(_("date"), null=True, blank=True)
+
+    objects = VerdictQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("verdict")
+        verbose_name_plural = _("verdicts")
+
+    def __str__(self):
+        return str(self.promise)
+
+
+class CommitmentVerdictQuerySet(LocalityScopedQuerySet):
+    locality_lookup = "commitment__promise__locality"
+
+
+class CommitmentVerdict(models.Model):
+    class Outcome(models.TextChoices):
+        DONE = "done", _("Done")
+        PARTLY = "partly", _("Partly done")
+        NOT_DONE = "not_done", _("Not done")
+
+    verdict = models.ForeignKey(
+        Verdict,
+        on_delete=models.CASCADE,
+        related_name="commitment_verdicts",
+        verbose_name=_("verdict"),
+    )
+    commitment = models.OneToOneField(
+        "promises.Commitment",
+        on_delete=models.CASCADE,
+        related_name="verdict",
+        verbose_name=_("commitment"),
+    )
+    outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome)
+    reason = models.TextField(_("reason"))
+
+    objects = CommitmentVerdictQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["verdict", "commitment__order"]
+        verbose_name = _("commitment verdict")
+        verbose_name_plural = _("commitment verdicts")
+
+    def __str__(self):
+        return f"{self.commitment}: {self.get_outcome_display()}"
+
+
+def new_reference():
+    return secrets.token_hex(4).upper()
+
+
+class Feedback(models.Model):
+    """Synpunkter, tips och idéer from a resident: for the local team only, never published."""
+
+    reference = models.CharField(
+        _("reference"), max_length=16, unique=True, default=new_reference, editable=False
+    )
+    locality = models.ForeignKey(
+        "promises.Locality",
+        on_delete=models.PROTECT,
+        related_name="feedback",
+        verbose_name=_("locality"),
+    )
+    promise = models.ForeignKey(
+        "promises.Promise",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="feedback",
+        verbose_name=_("promise"),
+    )
+    message = models.TextField(_("message"))
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    name = models.CharField(_("name"), max_length=200, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    created_at = models.DateTimeField(_("received"), default=timezone.now, db_index=True)
+    handled = models.BooleanField(_("handled"), default=False, db_index=True)
+    handled_at = models.DateTimeField(_("handled at"), null=True, blank=True)
+    internal_comment = models.TextField(_("internal comment"), blank=True)
+    notified_at = models.DateTimeField(_("team notified at"), null=True, blank=True)
+
+    objects = LocalityScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("feedback")
+        verbose_name_plural = _("feedback")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(handled=False) | Q(handled_at__isnull=False),
+                name="feedback_handled_has_date",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.reference} ({self.locality})"
+
+
+class SubscriptionQuerySet(models.QuerySet):
+    def confirmed(self):
+        return self.filter(confirmed_at__isnull=False, unsubscribed_at__isnull=True)
+
+
+class Subscription(models.Model):
+    """A resident who asked (double opt-in) to hear of new follow-up on a promise or locality."""
+
+    email = models.EmailField(_("e-mail"))
+    promise = models.ForeignKey(
+        "promises.Promise",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="subscriptions",
+        verbose_name=_("promise"),
+    )
+    locality = models.ForeignKey(
+        "promises.Locality",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="subscriptions",
+        verbose_name=_("locality"),
+    )
+    language = models.CharField(_("language"), max_length=10, default="sv")
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    unsubscribed_at = models.DateTimeField(_("unsubscribed at"), null=True, blank=True)
+
+    objects = SubscriptionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("subscription")
+        verbose_name_plural = _("subscriptions")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(promise__isnull=False, locality__isnull=True)
+                | Q(promise__isnull=True, locality__isnull=False),
+                name="subscription_one_target",
+            ),
+            models.UniqueConstraint(
+                fields=["email", "promise"],
+                condition=Q(promise__isnull=False),
+                name="subscription_unique_per_promise",
+            ),
+            models.UniqueConstraint(
+                fields=["email", "locality"],
+                condition=Q(locality__isnull=False),
+                name="subscription_unique_per_locality",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.email} → {self.promise or self.locality}"
+
+
+class Notification(models.Model):
+    """The outbox: one e-mail per subscription and follow-up note, sent exactly once."""
+
+    subscription = models.ForeignKey(
+        Subscription,
+        on_delete=models.CASCADE,
+        related_name="notifications",
+        verbose_name=_("subscription"),
+    )
+    update = models.ForeignKey(
+        Update,
+        on_delete=models.CASCADE,
+        related_name="notifications",
+        verbose_name=_("follow-up note"),
+    )
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    claimed_at = models.DateTimeField(_("claimed at"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True, db_index=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["subscription", "update"], name="notification_once_per_update"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.subscription.email}: {self.update}"

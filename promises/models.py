@@ -1,0 +1,440 @@
+"""What was promised: localities, parties, promises, commitments, goals, contacts."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class LocalityScopedQuerySet(models.QuerySet):
+    """Rows an editor may touch, found through the locality they hang on."""
+
+    locality_lookup = "locality"
+
+    def editable_by(self, user):
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.is_superuser:
+            return self
+        mine = Membership.objects.filter(user=user).values("locality")
+        if self.locality_lookup == "":
+            return self.filter(pk__in=mine)
+        return self.filter(**{f"{self.locality_lookup}__in": mine})
+
+
+class PoliceArea(models.Model):
+    """A lokalpolisområde; one may cover several localities."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("police area")
+        verbose_name_plural = _("police areas")
+
+    def __str__(self):
+        return self.name
+
+
+class Municipality(models.Model):
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("municipality")
+        verbose_name_plural = _("municipalities")
+
+    def __str__(self):
+        return self.name
+
+
+class Agreement(models.Model):
+    """A city-wide collaboration agreement, e.g. "Trygg i Göteborg"."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    summary = models.TextField(_("summary"), blank=True)
+    description = models.TextField(_("description"), blank=True)
+    signatories = models.TextField(
+        _("signatories"), blank=True, help_text=_("One per line: name, title.")
+    )
+    signed_on = models.DateField(_("signed on"), null=True, blank=True)
+    source_url = models.URLField(_("source link"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("collaboration agreement")
+        verbose_name_plural = _("collaboration agreements")
+
+    def __str__(self):
+        return self.name
+
+
+class LocalityQuerySet(LocalityScopedQuerySet):
+    locality_lookup = ""
+
+
+class Locality(models.Model):
+    class Kind(models.TextChoices):
+        CITY_DISTRICT = "city_district", _("City district")
+        MUNICIPALITY = "municipality", _("Municipality")
+        MUNICIPALITY_GROUP = "municipality_group", _("Group of municipalities")
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind)
+    municipalities = models.ManyToManyField(
+        Municipality, related_name="localities", blank=True, verbose_name=_("municipalities")
+    )
+    police_area = models.ForeignKey(
+        PoliceArea,
+        on_delete=models.PROTECT,
+        related_name="localities",
+        null=True,
+        blank=True,
+        verbose_name=_("police area"),
+    )
+    agreement = models.ForeignKey(
+        Agreement,
+        on_delete=models.SET_NULL,
+        related_name="localities",
+        null=True,
+        blank=True,
+        verbose_name=_("collaboration agreement"),
+        help_text=_("The wider agreement this locality's work belongs to, if any."),
+    )
+    collaboration_name = models.CharField(
+        _("collaboration name"), max_length=200, blank=True, help_text=_('E.g. "Trygg i Mölndal".')
+    )
+    description = models.TextField(_("description"), blank=True)
+
+    objects = LocalityQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("locality")
+        verbose_name_plural = _("localities")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("promises:locality", kwargs={"slug": self.slug})
+
+
+class Membership(models.Model):
+    """Who may edit what: a user's role in one locality."""
+
+    class Role(models.TextChoices):
+        KOMMUNPOLIS = "kommunpolis", _("Kommunpolis")
+        SAMORDNARE = "samordnare", _("Coordinator (samordnare)")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("user"),
+    )
+    locality = models.ForeignKey(
+        Locality, on_delete=models.PROTECT, related_name="memberships", verbose_name=_("locality")
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role)
+
+    objects = LocalityScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["locality", "user"]
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "locality"], name="membership_unique_user_locality"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.locality} ({self.get_role_display()})"
+
+
+class Party(models.Model):
+    """An organisation that commits: the police, a municipality, or a partner."""
+
+    class Kind(models.TextChoices):
+        POLICE = "police", _("Police")
+        MUNICIPALITY = "municipality", _("Municipality")
+        PARTNER = "partner", _("Partner")
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind, db_index=True)
+
+    class Meta:
+        ordering = ["kind", "name"]
+        verbose_name = _("party")
+        verbose_name_plural = _("parties")
+
+    def __str__(self):
+        return self.name
+
+
+class Theme(models.Model):
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+
+    def __str__(self):
+        return self.name
+
+
+class PromiseQuerySet(LocalityScopedQuerySet):
+    def published(self):
+        return self.filter(state=Promise.State.PUBLISHED)
+
+    def in_force(self, on=None):
+        on = on or timezone.localdate()
+        return self.published().filter(starts_on__lte=on, ends_on__gte=on)
+
+    def upcoming(self, on=None):
+        on = on or timezone.localdate()
+        return self.filter(starts_on__gt=on)
+
+    def ended(self, on=None):
+        on = on or timezone.localdate()
+        return self.filter(ends_on__lt=on)
+
+    def in_phase(self, phase, on=None):
+        on = on or timezone.localdate()
+        if phase == Promise.Phase.UPCOMING:
+            return self.upcoming(on)
+        if phase == Promise.Phase.ACTIVE:
+            return self.filter(starts_on__lte=on, ends_on__gte=on)
+        if phase == Promise.Phase.ENDED:
+            return self.ended(on)
+        if phase == Promise.Phase.UNDATED:
+            return self.filter(Q(starts_on__isnull=True) | Q(ends_on__isnull=True))
+        return self.none()
+
+
+class Promise(models.Model):
+    """A medborgarlöfte: a time-boxed commitment to the residents of a locality."""
+
+    class State(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    class Phase(models.TextChoices):
+        UPCOMING = "upcoming", _("Upcoming")
+        ACTIVE = "active", _("In force")
+        ENDED = "ended", _("Ended")
+        UNDATED = "undated", _("Dates not given")
+
+    locality = models.ForeignKey(
+        Locality, on_delete=models.PROTECT, related_name="promises", verbose_name=_("locality")
+    )
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200)
+    state = models.CharField(
+        _("state"), max_length=20, choices=State, default=State.DRAFT, db_index=True
+    )
+    starts_on = models.DateField(_("starts on"), null=True, blank=True)
+    ends_on = models.DateField(_("ends on"), null=True, blank=True)
+    period_text = models.CharField(
+        _("period in words"),
+        max_length=200,
+        blank=True,
+        help_text=_('When the source gives only a length, e.g. "under en tvåårsperiod".'),
+    )
+    summary = models.TextField(_("summary"), blank=True)
+    background = models.TextField(_("background"), blank=True)
+    parties = models.ManyToManyField(
+        Party, related_name="promises", blank=True, verbose_name=_("parties")
+    )
+    themes = models.ManyToManyField(
+        Theme, related_name="promises", blank=True, verbose_name=_("themes")
+    )
+    follow_up = models.TextField(
+        _("how it is followed up"),
+        blank=True,
+        help_text=_('E.g. "Målen följs upp kontinuerligt genom trygghetsgruppens försorg."'),
+    )
+    signatories = models.TextField(
+        _("signatories"), blank=True, help_text=_("One per line: name, title.")
+    )
+    signed_on = models.DateField(_("signed on"), null=True, blank=True)
+    source_url = models.URLField(_("source link"), blank=True)
+    source_title = models.CharField(_("source title"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = PromiseQuerySet.as_manager()
+
+    class Meta:
+        ordering = [F("starts_on").desc(nulls_last=True), "title"]
+        verbose_name = _("citizen promise")
+        verbose_name_plural = _("citizen promises")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["locality", "slug"], name="promise_slug_unique_per_locality"
+            ),
+            models.CheckConstraint(
+                condition=Q(starts_on__isnull=True)
+                | Q(ends_on__isnull=True)
+                | Q(ends_on__gte=F("starts_on")),
+                name="promise_period_ordered",
+            ),
+        ]
+        indexes = [models.Index(fields=["starts_on", "ends_on"], name="promise_period_idx")]
+
+    def __str__(self):
+        return f"{self.title} ({self.locality})"
+
+    def get_absolute_url(self):
+        return reverse(
+            "promises:detail", kwargs={"locality": self.locality.slug, "slug": self.slug}
+        )
+
+    def phase(self, on=None):
+        """Upcoming, in force or ended, from the dates; undated when they are not known."""
+        if self.starts_on is None or self.ends_on is None:
+            return self.Phase.UNDATED
+        on = on or timezone.localdate()
+        if on < self.starts_on:
+            return self.Phase.UPCOMING
+        if on > self.ends_on:
+            return self.Phase.ENDED
+        return self.Phase.ACTIVE
+
+    @property
+    def is_published(self):
+        return self.state == self.State.PUBLISHED
+
+
+class Actor(models.TextChoices):
+    """Who owns a commitment, derived from its parties."""
+
+    POLICE = "police", _("The police")
+    MUNICIPALITY = "municipality", _("The municipality")
+    BOTH = "both", _("Together")
+    PARTNER = "partner", _("Partners")
+
+
+class CommitmentQuerySet(LocalityScopedQuerySet):
+    locality_lookup = "promise__locality"
+
+
+class Commitment(models.Model):
+    """One activity a promise commits to, owned by one or more parties."""
+
+    class Status(models.TextChoices):
+        NOT_STARTED = "not_started", _("Not started")
+        UNREPORTED = "unreported", _("Not reported")
+        IN_PROGRESS = "in_progress", _("In progress")
+        DONE = "done", _("Done")
+        DELAYED = "delayed", _("Delayed")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    promise = models.ForeignKey(
+        Promise, on_delete=models.CASCADE, related_name="commitments", verbose_name=_("promise")
+    )
+    text = models.TextField(_("text"))
+    parties = models.ManyToManyField(
+        Party, related_name="commitments", blank=True, verbose_name=_("owning parties")
+    )
+    order = models.PositiveIntegerField(_("order"), default=0)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status, default=Status.NOT_STARTED, db_index=True
+    )
+    themes = models.ManyToManyField(
+        Theme, related_name="commitments", blank=True, verbose_name=_("themes")
+    )
+
+    objects = CommitmentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["promise", "order", "pk"]
+        verbose_name = _("commitment")
+        verbose_name_plural = _("commitments")
+
+    def __str__(self):
+        return self.text if len(self.text) <= 80 else self.text[:77] + "…"
+
+    def get_absolute_url(self):
+        return f"{self.promise.get_absolute_url()}#commitment-{self.pk}"
+
+    @property
+    def actor(self):
+        """Police, municipality, both, or partner, from the owning parties (prefetch them)."""
+        kinds = {party.kind for party in self.parties.all()}
+        police = Party.Kind.POLICE in kinds
+        municipality = Party.Kind.MUNICIPALITY in kinds
+        if police and municipality:
+            return Actor.BOTH
+        if police:
+            return Actor.POLICE
+        if municipality:
+            return Actor.MUNICIPALITY
+        return Actor.PARTNER
+
+
+class GoalQuerySet(LocalityScopedQuerySet):
+    locality_lookup = "promise__locality"
+
+
+class Goal(models.Model):
+    """ "Det här ska vi åstadkomma tillsammans": what the promise aims to achieve."""
+
+    promise = models.ForeignKey(
+        Promise, on_delete=models.CASCADE, related_name="goals", verbose_name=_("promise")
+    )
+    text = models.TextField(_("text"))
+    order = models.PositiveIntegerField(_("order"), default=0)
+
+    objects = GoalQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["promise", "order", "pk"]
+        verbose_name = _("goal")
+        verbose_name_plural = _("goals")
+
+    def __str__(self):
+        return self.text if len(self.text) <= 80 else self.text[:77] + "…"
+
+
+class Contact(models.Model):
+    """A contact person as published: kommunpolis, BRÅ- or trygghetssamordnare."""
+
+    locality = models.ForeignKey(
+        Locality, on_delete=models.PROTECT, related_name="contacts", verbose_name=_("locality")
+    )
+    name = models.CharField(_("name"), max_length=200)
+    role = models.CharField(_("role"), max_length=200, blank=True)
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    promises = models.ManyToManyField(
+        Promise, related_name="contacts", blank=True, verbose_name=_("promises")
+    )
+    order = models.PositiveIntegerField(_("order"), default=0)
+
+    objects = LocalityScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["locality", "order", "name"]
+        verbose_name = _("contact person")
+        verbose_name_plural = _("contact persons")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["locality", "name"], name="contact_unique_name_per_locality"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name}, {self.role}" if self.role else self.name
