@@ -1,0 +1,107 @@
+"""Small factory fixtures shared by every test module."""
+
+import datetime
+import itertools
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.utils.text import slugify
+
+from promises.models import Commitment, Locality, Membership, Party, Promise, Theme
+
+_counter = itertools.count(1)
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hasher(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def make_locality(db):
+    def make(name=None, **kwargs):
+        name = name or f"Område {next(_counter)}"
+        kwargs.setdefault("slug", slugify(name))
+        kwargs.setdefault("kind", Locality.Kind.MUNICIPALITY)
+        return Locality.objects.create(name=name, **kwargs)
+
+    return make
+
+
+@pytest.fixture
+def make_party(db):
+    def make(name=None, kind=Party.Kind.POLICE, **kwargs):
+        name = name or f"Part {next(_counter)}"
+        kwargs.setdefault("slug", slugify(name))
+        return Party.objects.create(name=name, kind=kind, **kwargs)
+
+    return make
+
+
+@pytest.fixture
+def make_theme(db):
+    def make(name=None, **kwargs):
+        name = name or f"Tema {next(_counter)}"
+        kwargs.setdefault("slug", slugify(name))
+        return Theme.objects.create(name=name, **kwargs)
+
+    return make
+
+
+@pytest.fixture
+def make_promise(db, make_locality):
+    def make(locality=None, title=None, **kwargs):
+        locality = locality or make_locality()
+        title = title or f"Löfte {next(_counter)}"
+        kwargs.setdefault("slug", slugify(title))
+        kwargs.setdefault("state", Promise.State.PUBLISHED)
+        kwargs.setdefault("starts_on", datetime.date(2025, 1, 1))
+        kwargs.setdefault("ends_on", datetime.date(2027, 12, 31))
+        return Promise.objects.create(locality=locality, title=title, **kwargs)
+
+    return make
+
+
+@pytest.fixture
+def make_commitment(db, make_promise):
+    def make(promise=None, text=None, parties=(), **kwargs):
+        promise = promise or make_promise()
+        commitment = Commitment.objects.create(
+            promise=promise, text=text or f"Åtagande {next(_counter)}", **kwargs
+        )
+        commitment.parties.set(parties)
+        return commitment
+
+    return make
+
+
+@pytest.fixture
+def make_user(db):
+    def make(username=None, **kwargs):
+        username = username or f"user{next(_counter)}"
+        return get_user_model().objects.create_user(
+            username=username, password="correct-horse-battery", **kwargs
+        )
+
+    return make
+
+
+@pytest.fixture
+def make_editor(make_user):
+    """A staff user with a membership (kommunpolis by default) in the given locality."""
+
+    def make(locality, role=Membership.Role.KOMMUNPOLIS, **kwargs):
+        kwargs.setdefault("is_staff", True)
+        user = make_user(**kwargs)
+        Membership.objects.create(user=user, locality=locality, role=role)
+        return user
+
+    return make
+
+
+@pytest.fixture
+def demo_data(db):
+    """The full demo data set from the source documents."""
+    from followup.demo import load_demo_data
+
+    load_demo_data()

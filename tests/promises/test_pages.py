@@ -1,0 +1,88 @@
+"""The home page and the promise page show the demo content in Swedish, at a fixed query cost."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from promises.models import Party
+
+pytestmark = pytest.mark.django_db
+
+
+def _queries(client, url):
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(ctx.captured_queries)
+
+
+def _grow(make_locality, make_promise, make_commitment, make_party):
+    """Add three localities, each with two promises of four commitments by mixed actors."""
+    police, town = make_party(kind=Party.Kind.POLICE), make_party(kind=Party.Kind.MUNICIPALITY)
+    for _ in range(3):
+        locality = make_locality()
+        for _ in range(2):
+            promise = make_promise(locality=locality)
+            promise.parties.set([police, town])
+            for parties in ([police], [town], [police, town], []):
+                make_commitment(promise=promise, parties=parties)
+    return promise
+
+
+def test_home_lists_the_four_localities_in_swedish(client, demo_data):
+    response = client.get(reverse("promises:home"))
+
+    html = response.content.decode()
+    assert '<html lang="sv">' in html
+    for name in ["Sydväst", "Mölndal", "Västra Hisingen", "Södra Fyrbodal"]:
+        assert name in html
+    assert "Medborgarlöftet för Mölndals innerstad" in html
+    assert "Medborgarlöften där du bor" in html
+
+
+def test_promise_page_groups_commitments_by_actor_in_swedish(client, demo_data):
+    response = client.get("/sodra-fyrbodal/medborgarlofte-2023-2024/")
+
+    html = response.content.decode()
+    assert "Polisen lovar" in html
+    assert "Kommunen lovar" in html
+    assert "Fokusera och prioritera särskilt utsatta brottsoffer." in html
+    assert "Det här ska vi åstadkomma tillsammans" in html
+
+
+def test_promise_page_shows_contacts(client, demo_data):
+    html = client.get("/molndal/molndals-innerstad/").content.decode()
+
+    assert "Tillsammans" in html
+    assert "linda.bergvall@polisen.se" in html
+
+
+def test_unknown_promise_is_404(client, demo_data):
+    assert client.get("/molndal/finns-inte/").status_code == 404
+
+
+def test_draft_promise_is_404(client, make_promise):
+    promise = make_promise(state="draft")
+
+    assert client.get(promise.get_absolute_url()).status_code == 404
+
+
+def test_home_runs_the_same_number_of_queries_as_data_grows(
+    client, demo_data, make_locality, make_promise, make_commitment, make_party
+):
+    before = _queries(client, reverse("promises:home"))
+    _grow(make_locality, make_promise, make_commitment, make_party)
+
+    assert _queries(client, reverse("promises:home")) == before
+
+
+def test_promise_page_runs_the_same_number_of_queries_as_data_grows(
+    client, make_locality, make_promise, make_commitment, make_party
+):
+    small = make_promise()
+    make_commitment(promise=small)
+    before = _queries(client, small.get_absolute_url())
+    big = _grow(make_locality, make_promise, make_commitment, make_party)
+
+    assert _queries(client, big.get_absolute_url()) == before
