@@ -1,0 +1,48 @@
+"""Follow-up notes are written in Markdown; what reaches a page is sanitised HTML."""
+
+import markdown as markdown_lib
+import nh3
+from django.utils.safestring import mark_safe
+
+ALLOWED_TAGS = {
+    "p",
+    "br",
+    "strong",
+    "em",
+    "b",
+    "i",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "code",
+    "pre",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "a",
+    "hr",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"scope"}, "td": set()}
+URL_SCHEMES = {"http", "https", "mailto", "tel"}
+
+
+def render_markdown(text):
+    """Markdown to HTML with no script, no event handler and no javascript:/data: link."""
+    html = markdown_lib.markdown(text or "", extensions=["sane_lists"], output_format="html")
+    clean = nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer nofollow",
+        strip_comments=True,
+    )
+    return mark_safe(clean)  # noqa: S308 - sanitised by nh3 just above
