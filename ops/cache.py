@@ -135,7 +135,7 @@ class PublicPageCacheMiddleware:
     def _may_store(request, response):
         if response.status_code != 200 or response.streaming or response.cookies:
             return False
-        if request.META.get("CSRF_COOKIE_USED"):
+        if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
             return False
         session = getattr(request, "session", None)
         if session is not None and (

@@ -1,0 +1,45 @@
+"""The Django admin works under the strict Content-Security-Policy: no violation, no error."""
+
+import pytest
+from django.urls import reverse
+
+from promises.models import Promise
+
+
+@pytest.fixture
+def csp_violations(page):
+    """CSP violations reported by the page itself (securitypolicyviolation events)."""
+    page.add_init_script(
+        "window.__csp = [];"
+        "document.addEventListener('securitypolicyviolation',"
+        " e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"
+    )
+    return lambda: page.evaluate("window.__csp")
+
+
+def test_admin_login_change_list_and_change_form_raise_no_csp_violation(
+    page, live_demo, live_server, csp_violations, django_user_model
+):
+    django_user_model.objects.create_superuser("admin", "admin@example.se", "a-long-password-1")
+    promise = Promise.objects.first()
+
+    page.goto(reverse("admin:login"))
+    assert "Content-Security-Policy" in (
+        page.context.request.get(live_server.url + "/").headers.get(
+            "content-security-policy", "Content-Security-Policy"
+        )
+    )
+    page.fill("#id_username", "admin")
+    page.fill("#id_password", "a-long-password-1")
+    page.click("input[type=submit]")
+    page.wait_for_url("**" + reverse("admin:index"))
+
+    page.goto(reverse("admin:promises_promise_changelist"))
+    assert page.locator("#result_list").is_visible()
+    page.goto(reverse("admin:promises_promise_change", args=[promise.pk]))
+    assert page.locator("#promise_form").is_visible()
+    # The admin's own scripts run (they are files, allowed by script-src 'self').
+    assert page.evaluate("typeof django !== 'undefined' && typeof django.jQuery === 'function'")
+
+    assert csp_violations() == []
+    assert page.console_errors == []

@@ -1,0 +1,160 @@
+"""Anonymous public pages come from the cache, and an edit shows at once."""
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from followup.models import Update
+from followup.services import update_post
+from promises.models import Commitment
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings):
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 300
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def _get(client, url, **headers):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, **headers)
+    return response, len(queries)
+
+
+def test_a_second_anonymous_visit_is_served_from_the_cache_without_queries(client, make_promise):
+    promise = make_promise(title="Tryggare torg")
+
+    first, first_queries = _get(client, promise.get_absolute_url())
+    second, second_queries = _get(client, promise.get_absolute_url())
+
+    assert first["X-Cache"] == "miss" and first_queries > 0
+    assert second["X-Cache"] == "hit" and second_queries == 0
+    assert second.content == first.content
+    assert "Content-Security-Policy" in second and "X-Request-ID" in second
+
+
+def test_an_edit_shows_at_once_on_the_public_page(client, make_promise):
+    promise = make_promise(title="Tryggare torg")
+    assert "Tryggare torg" in client.get(promise.get_absolute_url()).content.decode()
+
+    promise.title = "Tryggare torg och hamn"
+    promise.save()
+
+    response = client.get(promise.get_absolute_url())
+    assert response["X-Cache"] == "miss"
+    assert "Tryggare torg och hamn" in response.content.decode()
+
+
+def test_a_status_change_through_the_service_shows_at_once(
+    client, make_promise, make_commitment, make_user
+):
+    promise = make_promise()
+    commitment = make_commitment(promise=promise, text="Fler kvällspass vid torget")
+    client.get(promise.get_absolute_url())
+
+    update_post(
+        promise=promise,
+        commitment=commitment,
+        author=make_user(),
+        text="Passen har börjat.",
+        new_status=Commitment.Status.IN_PROGRESS,
+        published=True,
+    )
+
+    html = client.get(promise.get_absolute_url()).content.decode()
+    assert Update.objects.count() == 1
+    assert "status-in_progress" in html
+
+
+def test_a_many_to_many_change_invalidates_the_pages(client, make_promise, make_party):
+    promise = make_promise()
+    client.get(promise.get_absolute_url())
+
+    promise.parties.add(make_party(name="Västtrafik"))
+
+    assert client.get(promise.get_absolute_url())["X-Cache"] == "miss"
+
+
+def test_logged_in_users_never_get_or_fill_the_cache(client, admin_user, make_promise):
+    promise = make_promise()
+    client.get(promise.get_absolute_url())  # cached for anonymous visitors
+    client.force_login(admin_user)
+
+    response = client.get(promise.get_absolute_url())
+
+    assert "X-Cache" not in response
+
+
+def test_pages_with_a_csrf_token_are_not_stored(client):
+    response = client.get(reverse("admin:login"))
+    assert "X-Cache" not in response  # the admin is excluded outright
+
+    from django.http import HttpResponse
+    from django.middleware.csrf import get_token
+
+    from ops.cache import PublicPageCacheMiddleware
+
+    def view_with_form(request):
+        return HttpResponse(f'<input name="csrfmiddlewaretoken" value="{get_token(request)}">')
+
+    from django.test import RequestFactory
+
+    request = RequestFactory().get("/a-page-with-a-form/")
+    middleware = PublicPageCacheMiddleware(view_with_form)
+    assert middleware(request)["X-Cache"] == "miss"
+    assert middleware(RequestFactory().get("/a-page-with-a-form/"))["X-Cache"] == "miss"
+
+
+def test_responses_that_set_a_cookie_or_say_no_store_are_not_stored():
+    from django.http import HttpResponse
+    from django.test import RequestFactory
+    from django.views.decorators.cache import never_cache
+
+    from ops.cache import PublicPageCacheMiddleware
+
+    def sets_cookie(request):
+        response = HttpResponse("hej")
+        response.set_cookie("seen", "1")
+        return response
+
+    for view in (sets_cookie, never_cache(lambda request: HttpResponse("hej"))):
+        middleware = PublicPageCacheMiddleware(view)
+        middleware(RequestFactory().get("/page/"))
+        assert middleware(RequestFactory().get("/page/"))["X-Cache"] == "miss"
+
+
+def test_swedish_and_english_pages_are_cached_apart(client, make_promise):
+    url = make_promise().get_absolute_url()
+    swedish = client.get(url)
+    english = client.get("/en" + url)
+
+    assert english["X-Cache"] == "miss"
+    assert '<html lang="sv">' in swedish.content.decode()
+    assert '<html lang="en">' in english.content.decode()
+    again = client.get("/en" + url)
+    assert again["X-Cache"] == "hit" and again.content == english.content
+
+
+def test_conditional_get_answers_304_from_the_cache(client, make_promise):
+    promise = make_promise()
+    etag = client.get(promise.get_absolute_url())["ETag"]
+
+    response, queries = _get(client, promise.get_absolute_url(), HTTP_IF_NONE_MATCH=etag)
+
+    assert response.status_code == 304
+    assert queries == 0
+
+
+def test_not_found_pages_are_not_cached(client):
+    client.get("/no-such-place/")
+
+    response = client.get("/no-such-place/")
+
+    assert response.status_code == 404
+    assert response["X-Cache"] == "miss"
