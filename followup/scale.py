@@ -10,7 +10,7 @@ import datetime
 import random
 from decimal import Decimal
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Max
 from django.utils import timezone
 
@@ -143,6 +143,9 @@ def generate_scale_data(localities, *, seed=7, today=None, progress=None):
     from ops.cache import bump_content_generation  # bulk writes send no signals
 
     bump_content_generation()
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")  # fresh planner statistics for the new rows
     return counts
 
 

@@ -1,13 +1,13 @@
 """The public page cache: anonymous GET/HEAD of public pages, invalidated by any content edit.
 
 How it stays correct:
-- Every cache key holds the *content generation*, a number in the cache that changes on any
+- Every cached page holds the *content generation*, a number in the cache that changes on any
   save, delete or many-to-many change of a model of the promises, situation and followup
   apps (signals, below; and once more when the transaction commits, so a page rendered from
   the old data during the transaction cannot be stored under the new number). An edit
-  therefore shows at once; old entries simply expire. Code that writes with
+  therefore shows at once: a page stored under another generation is never served. Code that writes with
   `QuerySet.update()`, `bulk_create()` or raw SQL must call `bump_content_generation()`.
-- The key also holds the host, the full path with its query string, the language (from the
+- The key holds the host, the full path with its query string, the language (from the
   URL prefix) and today's date (a promise's phase follows from the date).
 - Served from the cache only to requests without a session or messages cookie (logged-in
   users, users with pending messages, never see or fill it).
@@ -94,8 +94,7 @@ def is_excluded(path):
 def _page_key(request):
     language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
     where = f"{request.get_host()}|{request.get_full_path()}|{language}|{timezone.localdate()}"
-    digest = hashlib.sha256(where.encode()).hexdigest()
-    return f"page:{content_generation()}:{digest}"
+    return "page:" + hashlib.sha256(where.encode()).hexdigest()
 
 
 class PublicPageCacheMiddleware:
@@ -106,9 +105,13 @@ class PublicPageCacheMiddleware:
         seconds = settings.PUBLIC_PAGE_CACHE_SECONDS
         if not seconds or not self._may_serve_cached(request):
             return self.get_response(request)
+        # One round trip: the generation and the page; a page of another generation is stale.
         key = _page_key(request)
-        response = cache.get(key)
-        if response is not None:
+        found = cache.get_many([GENERATION_KEY, key])
+        generation = found.get(GENERATION_KEY) or content_generation()
+        stored = found.get(key)
+        if stored is not None and stored[0] == generation:
+            response = stored[1]
             response["X-Cache"] = "hit"
             return response
         response = self.get_response(request)
@@ -117,7 +120,7 @@ class PublicPageCacheMiddleware:
                 set_response_etag(response)
             if not response.has_header("Last-Modified"):
                 response["Last-Modified"] = http_date()
-            cache.set(key, response, seconds)
+            cache.set(key, (generation, response), seconds)
         response["X-Cache"] = "miss"
         return response
 
