@@ -158,3 +158,25 @@ def test_not_found_pages_are_not_cached(client):
 
     assert response.status_code == 404
     assert response["X-Cache"] == "miss"
+
+
+def test_a_fragment_cached_on_the_content_generation_changes_with_an_edit(rf, make_promise):
+    from django.template import engines
+
+    from ops.context_processors import content_generation
+
+    promise = make_promise(title="Före")
+    template = engines["django"].from_string(
+        "{% load cache %}{% cache 300 body promise.pk content_generation %}"
+        "{{ promise.title }}{% endcache %}"
+    )
+
+    def render():
+        promise.refresh_from_db()
+        return template.render({"promise": promise, **content_generation(rf.get("/"))})
+
+    assert render() == "Före"
+    type(promise).objects.filter(pk=promise.pk).update(title="Efter")  # no signal
+    assert render() == "Före"  # still the cached fragment
+    promise.save()  # a save bumps the generation
+    assert render() == "Efter"
