@@ -101,6 +101,43 @@ STATUSES = [
 ]
 
 
+def insert_rows(model, columns, rows):
+    """Insert plain tuples fast: COPY on PostgreSQL, executemany elsewhere.
+
+    For the largest tables, whose primary keys are not needed back: no model instances, no
+    per-row SQL. Columns are attribute names (`promise_id`); every NOT NULL column is given.
+    """
+    table = connection.ops.quote_name(model._meta.db_table)
+    names = ", ".join(
+        connection.ops.quote_name(model._meta.get_field(c.removesuffix("_id")).column)
+        if c.endswith("_id")
+        else connection.ops.quote_name(model._meta.get_field(c).column)
+        for c in columns
+    )
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+        else:
+            marks = ", ".join(["%s"] * len(columns))
+            cursor.executemany(
+                f"INSERT INTO {table} ({names}) VALUES ({marks})", [_adapt(row) for row in rows]
+            )
+
+
+def _adapt(row):
+    """Dates and times as the database backend stores them (sqlite3's adapters are deprecated)."""
+    return tuple(
+        connection.ops.adapt_datetimefield_value(value)
+        if isinstance(value, datetime.datetime)
+        else connection.ops.adapt_datefield_value(value)
+        if isinstance(value, datetime.date)
+        else value
+        for value in row
+    )
+
+
 def _themes():
     themes = []
     for row in demo_data.THEMES:
@@ -244,20 +281,19 @@ def _chunk(numbers, rng, themes, today, counts):
     Goal.objects.bulk_create(goals, batch_size=5000)
     counts["commitments"] += len(commitments)
     counts["goals"] += len(goals)
-    Commitment.parties.through.objects.bulk_create(
+    insert_rows(
+        Commitment.parties.through,
+        ["commitment_id", "party_id"],
         [
-            Commitment.parties.through(commitment_id=c.pk, party_id=party.pk)
+            (c.pk, party.pk)
             for c, parties in zip(commitments, commitment_meta, strict=True)
             for party in parties
         ],
-        batch_size=5000,
     )
-    Commitment.themes.through.objects.bulk_create(
-        [
-            Commitment.themes.through(commitment_id=c.pk, theme_id=rng.choice(themes).pk)
-            for c in commitments
-        ],
-        batch_size=5000,
+    insert_rows(
+        Commitment.themes.through,
+        ["commitment_id", "theme_id"],
+        [(c.pk, rng.choice(themes).pk) for c in commitments],
     )
 
     indicators = []
@@ -298,15 +334,17 @@ def _chunk(numbers, rng, themes, today, counts):
                 if indicator.direction == Indicator.Direction.HIGHER
                 else rng.uniform(-4, 3)
             )
-            measurements.append(
-                Measurement(indicator=indicator, measured_on=month, value=Decimal(f"{value:.1f}"))
-            )
+            measurements.append((indicator.pk, month, "", f"{value:.1f}", "", "", ""))
             month = (month.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
-    Measurement.objects.bulk_create(measurements, batch_size=10000)
+    insert_rows(
+        Measurement,
+        ["indicator_id", "measured_on", "period_text", "value", "qualifier", "group", "source"],
+        measurements,
+    )
     counts["indicators"] += len(indicators)
     counts["measurements"] += len(measurements)
 
-    updates = []
+    updates, now = [], timezone.now()
     for promise, (_locality, _cop, _town, place) in zip(promises, owners, strict=True):
         in_force = promise.starts_on <= today <= promise.ends_on
         step = datetime.timedelta(days=7 if in_force else 30)
@@ -315,13 +353,25 @@ def _chunk(numbers, rng, themes, today, counts):
             text = rng.choice(NOTES).format(
                 n=rng.randint(2, 40), place=place, problem=rng.choice(PROBLEMS)
             )
-            updates.append(
-                Update(
-                    promise=promise, date=day, text=text, published=True, author_role="Kommunpolis"
-                )
-            )
+            updates.append((promise.pk, day, "", text, True, "Kommunpolis", "", "", "", "", now))
             day += step
-    Update.objects.bulk_create(updates, batch_size=10000)
+    insert_rows(
+        Update,
+        [
+            "promise_id",
+            "date",
+            "title",
+            "text",
+            "published",
+            "author_role",
+            "author_organisation",
+            "old_status",
+            "new_status",
+            "source_url",
+            "created_at",
+        ],
+        updates,
+    )
     counts["updates"] += len(updates)
 
     contacts = []

@@ -2,6 +2,7 @@
 
 import datetime
 import io
+from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
@@ -42,6 +43,8 @@ def test_indicators_are_measured_monthly_and_the_promise_in_force_has_a_note_a_w
     )
     assert len(months) == 23  # January 2025 to November 2026
     assert all(day.day == 1 for day in months)
+    values = list(Measurement.objects.filter(indicator=indicator).values_list("value", flat=True))
+    assert all(isinstance(value, Decimal) and 0 < value < 200 for value in values)
     notes = sorted(Update.objects.filter(promise=current).values_list("date", flat=True))
     assert len(notes) == 98  # 8 January 2025 to 18 November 2026
     gaps = {later - earlier for earlier, later in zip(notes, notes[1:], strict=False)}

@@ -2,6 +2,7 @@
 
 import pytest
 from csp.decorators import csp_replace
+from django.core.cache import cache
 from django.http import HttpResponse
 from django.urls import path, reverse
 from django.views.decorators.clickjacking import xframe_options_exempt
@@ -85,9 +86,23 @@ urlpatterns = [path("embed/widget/", embeddable)]
 
 
 @pytest.mark.urls(__name__)
-def test_a_view_may_allow_framing_by_overriding_frame_ancestors(client):
-    response = client.get("/embed/widget/")
+def test_a_view_may_allow_framing_by_overriding_frame_ancestors_even_from_the_cache(
+    client, settings
+):
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 300
+    cache.clear()
 
-    assert "frame-ancestors https://kommun.example.se" in response["Content-Security-Policy"]
-    assert "script-src 'self'" in response["Content-Security-Policy"]
-    assert "X-Frame-Options" not in response
+    for expected in ("miss", "hit"):
+        response = client.get("/embed/widget/")
+
+        assert response["X-Cache"] == expected
+        assert "frame-ancestors https://kommun.example.se" in response["Content-Security-Policy"]
+        assert "script-src 'self'" in response["Content-Security-Policy"]
+        assert "X-Frame-Options" not in response
+    cache.clear()
+
+
+def test_other_pages_are_still_not_frameable(client):
+    response = client.get("/")
+
+    assert response["X-Frame-Options"] == "DENY"
