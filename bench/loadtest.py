@@ -131,6 +131,7 @@ def wrk(url):
 
 def main():
     static_url, size = prepare_data()
+    load_before = os.getloadavg()[0]
     rows = []
     for cached in (False, True):
         server = Server(cached)
@@ -150,6 +151,7 @@ def main():
         finally:
             server.stop()
 
+    load_after = os.getloadavg()[0]
     ceiling = {mode: r["rps"] for name, mode, _u, r in rows if name.startswith("static")}
     lines = [
         "## `make loadtest`: gunicorn under wrk",
@@ -158,7 +160,8 @@ def main():
         f"({os.cpu_count()} CPUs, wrk and gunicorn on the same host): gunicorn with {WORKERS} sync "
         f"workers on 127.0.0.1, wrk 2 threads, {CONNECTIONS} connections, {DURATION} per row; "
         f"data: {size} ({os.environ.get('DATABASE_URL', 'SQLite').split('://')[0]}); cache: "
-        f"{'Redis' if os.environ.get('REDIS_URL') else 'local memory per worker'}.",
+        f"{'Redis' if os.environ.get('REDIS_URL') else 'local memory per worker'}. Load average "
+        f"before/after: {load_before:.1f}/{load_after:.1f} (other work on the host skews the figures).",
         "",
         "| page | mode | URL | req/s | p50 ms | p99 ms | errors | vs static |",
         "|---|---|---|---:|---:|---:|---:|---:|",

@@ -6,6 +6,7 @@ import platform
 import re
 from pathlib import Path
 
+from django.conf import settings
 from django.db import connection
 
 RESULTS = Path(__file__).resolve().parent / "results.md"
@@ -39,7 +40,8 @@ def write_bench_section():
         "## `make bench`: server time, queries and compressed bytes per page",
         "",
         f"Measured {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC on {_machine()}, "
-        f"database: {connection.vendor}. Server time is the median of Django's full request cycle "
+        f"database: {connection.vendor}, cache: {settings.CACHES['default']['BACKEND'].rsplit('.', 1)[-1]}, "
+        f"load average {os.getloadavg()[0]:.1f}. Server time is the median of Django's full request cycle "
         '(middleware included) through the test client; "cached" is the same request served by '
         'the public page cache. Bytes are gzip-compressed (level 6); "with assets" adds the page\'s '
         "CSS and JS.",
