@@ -53,8 +53,15 @@ def content_generation():
 
 def bump_content_generation():
     """Invalidate every cached public page (now, and again when the transaction commits)."""
-    cache.set(GENERATION_KEY, time.time_ns(), None)
-    transaction.on_commit(lambda: cache.set(GENERATION_KEY, time.time_ns(), None))
+    _new_generation()
+    transaction.on_commit(_new_generation)
+
+
+def _new_generation():
+    try:
+        cache.set(GENERATION_KEY, time.time_ns(), None)
+    except Exception:  # an edit must not fail because the cache is away
+        logger.warning("Could not invalidate the page cache: the cache does not answer")
 
 
 def _content_changed(sender, **kwargs):
@@ -107,8 +114,12 @@ class PublicPageCacheMiddleware:
             return self.get_response(request)
         # One round trip: the generation and the page; a page of another generation is stale.
         key = _page_key(request)
-        found = cache.get_many([GENERATION_KEY, key])
-        generation = found.get(GENERATION_KEY) or content_generation()
+        try:
+            found = cache.get_many([GENERATION_KEY, key])
+            generation = found.get(GENERATION_KEY) or content_generation()
+        except Exception:  # the cache is away: serve the page from the database
+            logger.warning("Page cache unavailable; serving uncached")
+            return self.get_response(request)
         stored = found.get(key)
         if stored is not None and stored[0] == generation:
             response = stored[1]
@@ -120,7 +131,10 @@ class PublicPageCacheMiddleware:
                 set_response_etag(response)
             if not response.has_header("Last-Modified"):
                 response["Last-Modified"] = http_date()
-            cache.set(key, (generation, response), seconds)
+            try:
+                cache.set(key, (generation, response), seconds)
+            except Exception:
+                logger.warning("Page cache unavailable; page not stored")
         response["X-Cache"] = "miss"
         return response
 
