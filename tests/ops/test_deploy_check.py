@@ -19,6 +19,7 @@ def _environment(extra=None):
         k: v for k, v in os.environ.items() if not k.startswith(("SECURE_", "SESSION_", "CSRF_"))
     }
     keep.pop("PUBLIC_PAGE_CACHE_SECONDS", None)
+    keep.pop("LOG_FORMAT", None)
     keep.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set by the browser tests in this process
     return keep | PRODUCTION | (extra or {})
 

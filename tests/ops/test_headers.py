@@ -70,10 +70,10 @@ def test_production_defaults_make_cookies_secure_and_hsts_one_year():
     values = production_settings(
         "SESSION_COOKIE_SECURE CSRF_COOKIE_SECURE SESSION_COOKIE_HTTPONLY CSRF_COOKIE_HTTPONLY "
         "SESSION_COOKIE_SAMESITE SECURE_HSTS_SECONDS SECURE_HSTS_INCLUDE_SUBDOMAINS "
-        "SECURE_SSL_REDIRECT"
+        "SECURE_SSL_REDIRECT LOG_FORMAT"
     )
 
-    assert values == ["True", "True", "True", "True", "Lax", "31536000", "True", "True"]
+    assert values == ["True", "True", "True", "True", "Lax", "31536000", "True", "True", "json"]
 
 
 @csp_replace({"frame-ancestors": ["https://kommun.example.se"]})
