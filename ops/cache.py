@@ -159,6 +159,9 @@ class PublicPageCacheMiddleware:
             session.accessed and not session.is_empty() or session.modified
         ):
             return False
+        # A message added during this request (and perhaps shown in this very page).
+        if getattr(getattr(request, "_messages", None), "added_new", False):
+            return False
         # request.user is lazy: look at it only if the view already did.
         user = getattr(request, "user", None)
         if getattr(getattr(user, "_wrapped", None), "is_authenticated", False) is True:

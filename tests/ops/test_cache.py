@@ -5,6 +5,7 @@ import contextlib
 import pytest
 from django.core.cache import cache
 from django.db import connection
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -199,3 +200,25 @@ def test_pages_and_edits_work_when_the_cache_is_down(client, make_promise, setti
     assert response.status_code == 200
     assert "Utan cache" in response.content.decode()
     assert client.get("/readyz").json()["checks"]["cache"] == "unavailable"
+
+
+def test_a_page_showing_a_message_added_in_the_same_request_is_not_stored(client, settings):
+    from django.contrib import messages
+    from django.http import HttpResponse
+
+    from ops.cache import PublicPageCacheMiddleware
+
+    def view(request):
+        messages.info(request, "Tack för ditt tips!")
+        return HttpResponse("".join(str(m) for m in messages.get_messages(request)))
+
+    request = RequestFactory().get("/tack/")
+    from django.contrib.messages.storage.cookie import CookieStorage
+
+    request._messages = CookieStorage(request)
+    middleware = PublicPageCacheMiddleware(view)
+    middleware(request)
+
+    again = RequestFactory().get("/tack/")
+    again._messages = CookieStorage(again)
+    assert middleware(again)["X-Cache"] == "miss"
