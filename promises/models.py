@@ -8,7 +8,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-
 # First path segments the portal uses itself; a locality with one of these slugs would hide
 # (or be hidden by) a fixed page, so they are refused.
 RESERVED_SLUGS = frozenset(
