@@ -186,8 +186,12 @@ class PromiseDetailView(DetailView):
         for commitment in promise.commitments.all():
             groups[commitment.actor].append(commitment)
         indicators = list(promise.indicators.all())
+        by_commitment = {}
         for indicator in indicators:
             indicator.chart = bar_chart(indicator)
+            by_commitment.setdefault(indicator.commitment_id, []).append(indicator)
+        for commitment in promise.commitments.all():
+            commitment.linked_indicators = by_commitment.get(commitment.pk, [])
         context.update(
             commitment_groups=[(actor, items) for actor, items in groups.items() if items],
             cancelled=[c for c in promise.commitments.all() if c.status == "cancelled"],
