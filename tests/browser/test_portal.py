@@ -67,16 +67,30 @@ def test_keyboard_alone_reaches_the_filter_form_and_the_commitments(page, live_d
     assert _tab_until(page, "document.activeElement.id === 'id_q'")
     page.keyboard.type("trafik")
     assert _tab_until(page, "document.activeElement.id === 'id_locality'")
-    page.keyboard.press("Enter")  # submits the form from a field
+    assert _tab_until(page, "document.activeElement.type === 'submit'")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+    assert "q=trafik" in page.url
+    assert "hittades" in page.locator(".result-count").inner_text()
 
     page.goto("/sodra-fyrbodal/medborgarlofte-2023-2024/")
     assert _tab_until(page, "document.activeElement.getAttribute('href') === '#commitments'")
     page.keyboard.press("Enter")
     assert page.url.endswith("#commitments")
-    assert (
-        _tab_until(page, "!!document.activeElement.closest('#commitments')", limit=120)
-        or page.evaluate("location.hash") == "#commitments"
+    assert page.get_by_role("heading", name="Det här lovar vi").is_visible()
+    expect_in_view = page.locator("#commitment-" + _first_commitment_id(page))
+    assert expect_in_view.is_visible()
+    # Sequential focus now continues from the commitments, not from the top of the page.
+    page.keyboard.press("Tab")
+    assert page.evaluate(
+        "document.querySelector('#commitments').compareDocumentPosition(document.activeElement)"
+        " & Node.DOCUMENT_POSITION_FOLLOWING"
     )
+
+
+def _first_commitment_id(page):
+    return page.locator("#commitments li.commitment").first.get_attribute("id").split("-")[1]
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["320px", "1280px"])
