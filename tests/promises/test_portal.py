@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from followup.models import Indicator, Measurement, Update
 from followup.services import update_post
@@ -13,6 +14,14 @@ from promises.models import Commitment, Locality, Party
 from situation.models import Place, Problem, SituationPicture
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _swedish_urls():
+    """A request to /en/ leaves English active in this thread; reverse() would then add /en/."""
+    with translation.override("sv"):
+        yield
+
 
 PROMISE = "/sodra-fyrbodal/medborgarlofte-2023-2024/"
 PAGES = [
