@@ -23,6 +23,16 @@ def commitments_by(actor):
     return Commitment.objects.filter(condition)
 
 
+class SwedishOptionsSelect(forms.Select):
+    """A select whose options are content (place and theme names): marked as Swedish."""
+
+    def create_option(self, *args, **kwargs):
+        option = super().create_option(*args, **kwargs)
+        if option["value"]:
+            option["attrs"]["lang"] = "sv"
+        return option
+
+
 def _has_commitment(queryset):
     return Exists(queryset.filter(promise=OuterRef("pk")))
 
@@ -42,6 +52,7 @@ class PromiseFilter(django_filters.FilterSet):
         queryset=Locality.objects.all(),
         to_field_name="slug",
         empty_label=_("All localities"),
+        widget=SwedishOptionsSelect,
     )
     actor = django_filters.ChoiceFilter(
         label=_("Who promises"),
@@ -55,6 +66,7 @@ class PromiseFilter(django_filters.FilterSet):
         to_field_name="slug",
         method="filter_theme",
         empty_label=_("All themes"),
+        widget=SwedishOptionsSelect,
     )
     phase = django_filters.ChoiceFilter(
         label=_("Period"),
