@@ -1,14 +1,21 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+
+from promises.sitemaps import SITEMAPS
+from promises.views import robots_txt
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
+    path("robots.txt", robots_txt, name="robots"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
 ]
 
 urlpatterns += i18n_patterns(
     path(settings.ADMIN_URL, admin.site.urls),
+    path("", include("situation.urls")),
     path("", include("promises.urls")),
     prefix_default_language=False,
 )

@@ -1,11 +1,18 @@
 """What was promised: localities, parties, promises, commitments, goals, contacts."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+# First path segments the portal uses itself; a locality with one of these slugs would hide
+# (or be hidden by) a fixed page, so they are refused.
+RESERVED_SLUGS = frozenset(
+    {"loften", "om", "tillganglighet", "en", "sv", "i18n", "admin", "static", "media"}
+)
 
 
 class LocalityScopedQuerySet(models.QuerySet):
@@ -124,6 +131,16 @@ class Locality(models.Model):
 
     def get_absolute_url(self):
         return reverse("promises:locality", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError(
+                {
+                    "slug": _("“%(slug)s” is used by the site itself; choose another slug.")
+                    % {"slug": self.slug}
+                }
+            )
 
 
 class Membership(models.Model):
