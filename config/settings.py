@@ -141,6 +141,18 @@ ADMIN_URL = env.str("ADMIN_URL", default="admin/")
 # The public address of the site, used in e-mails and feeds that leave the request cycle.
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 
+# Residents talk back (followup): feedback, subscriptions, reminders. See README "Cron jobs".
+FEEDBACK_RETENTION_DAYS = env.int("FEEDBACK_RETENTION_DAYS", default=365)
+FEEDBACK_HANDLED_PERSONAL_DATA_DAYS = env.int("FEEDBACK_HANDLED_PERSONAL_DATA_DAYS", default=30)
+FEEDBACK_MIN_SECONDS = env.int("FEEDBACK_MIN_SECONDS", default=3)
+FEEDBACK_FORM_MAX_AGE = env.int("FEEDBACK_FORM_MAX_AGE", default=24 * 60 * 60)
+FEEDBACK_RATE_LIMIT = env.int("FEEDBACK_RATE_LIMIT", default=5)
+FEEDBACK_RATE_WINDOW = env.int("FEEDBACK_RATE_WINDOW", default=600)
+# How many trusted proxies set X-Forwarded-For in front of the site (0: use REMOTE_ADDR).
+NUM_PROXIES = env.int("NUM_PROXIES", default=0)
+SUBSCRIPTION_CONFIRM_DAYS = env.int("SUBSCRIPTION_CONFIRM_DAYS", default=7)
+STALE_AFTER_DAYS = env.int("STALE_AFTER_DAYS", default=90)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
