@@ -19,6 +19,7 @@ from .personnummer import contains_identity_number
 
 FORM_SALT = "followup.forms.shown-at"
 MESSAGE_MIN, MESSAGE_MAX = 10, 5000
+TOO_LONG = _("Write at most %(limit_value)d characters (it has %(show_value)d).")
 
 
 def shown_at_token(at=None):
@@ -46,19 +47,19 @@ class ProtectedForm(forms.Form):
     def clean_shown_at(self):
         token = self.cleaned_data["shown_at"]
         try:
-            shown_at = signing.loads(token, salt=FORM_SALT, max_age=settings.FEEDBACK_FORM_MAX_AGE)
-        except signing.SignatureExpired:
-            self._renew_token()
-            raise forms.ValidationError(
-                _("The form had been open too long. Please check your text and send it again."),
-                code="stale",
-            ) from None
-        except signing.BadSignature:
+            age = time.time() - float(signing.loads(token, salt=FORM_SALT))
+        except (signing.BadSignature, TypeError, ValueError):
             self._renew_token()
             raise forms.ValidationError(
                 _("The form could not be checked. Please send it again."), code="tampered"
             ) from None
-        if time.time() - float(shown_at) < settings.FEEDBACK_MIN_SECONDS:
+        if age > settings.FEEDBACK_FORM_MAX_AGE:
+            self._renew_token()
+            raise forms.ValidationError(
+                _("The form had been open too long. Please check your text and send it again."),
+                code="stale",
+            )
+        if age < settings.FEEDBACK_MIN_SECONDS:
             raise forms.ValidationError(
                 _("That was quick! Please wait a few seconds and send the form again."),
                 code="too_fast",
@@ -121,8 +122,14 @@ class FeedbackForm(ProtectedForm):
         max_length=200,
         required=False,
         help_text=_("E.g. a street, a square or a bus stop."),
+        error_messages={"max_length": TOO_LONG},
     )
-    name = forms.CharField(label=_("Your name (optional)"), max_length=200, required=False)
+    name = forms.CharField(
+        label=_("Your name (optional)"),
+        max_length=200,
+        required=False,
+        error_messages={"max_length": TOO_LONG},
+    )
     email = forms.EmailField(
         label=_("Your e-mail address (optional)"),
         required=False,
@@ -155,7 +162,9 @@ class FeedbackForm(ProtectedForm):
             raise forms.ValidationError(
                 _(
                     "Please leave out personal identity numbers (personnummer or "
-                    "samordningsnummer): we do not need them, and they should not be sent here."
+                    "samordningsnummer): we do not need them, and they should not be sent here. "
+                    "If it is a phone number, write it with a hyphen or spaces, "
+                    "e.g. 070-123 45 67."
                 ),
                 code="identity_number",
             )
