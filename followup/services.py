@@ -164,7 +164,7 @@ def notification_message(notification):
         context={
             "update": update,
             "promise": update.promise,
-            "followed": subscription.promise or subscription.locality,
+            "followed_name": subscription.target_name,
             "update_url": update_url,
             "unsubscribe_url": unsubscribe,
         },
@@ -356,7 +356,7 @@ def subscription_request(*, email, language, promise=None, locality=None):
         template="subscription_confirm",
         language=language,
         context={
-            "followed": promise or locality,
+            "followed_name": subscription.target_name,
             "confirm_url": confirm_url,
             "unsubscribe_url": unsubscribe,
             "days": settings.SUBSCRIPTION_CONFIRM_DAYS,

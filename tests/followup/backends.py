@@ -25,3 +25,13 @@ class CrashAfterBackend(LocmemBackend):
         if len(mail.outbox) >= self.crash_after:
             raise Crash
         return count
+
+
+class SlowBackend(LocmemBackend):
+    """Takes a moment per message, so two concurrent runs overlap (nothing is timed)."""
+
+    def send_messages(self, messages):
+        import time
+
+        time.sleep(0.005)
+        return super().send_messages(messages)
