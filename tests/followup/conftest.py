@@ -17,6 +17,13 @@ def _empty_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _default_language_afterwards():
+    """A request to /en/ leaves English active in this thread; later tests expect Swedish."""
+    yield
+    translation.deactivate()
+
+
 def url(language, name, **kwargs):
     with translation.override(language):
         return reverse(name, kwargs=kwargs or None)
