@@ -35,6 +35,7 @@ class ProtectedForm(forms.Form):
     shown_at = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.fields["website"].widget.attrs.update(autocomplete="off", tabindex="-1")
         if not self.is_bound:

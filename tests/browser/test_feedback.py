@@ -7,7 +7,7 @@ from django.contrib.auth.models import Permission
 
 from followup.models import Feedback
 from promises.models import Locality, Membership, Promise
-from tests.browser.conftest import DESKTOP
+from tests.browser.conftest import DESKTOP, PHONE, describe_violations
 
 MESSAGE = "Belysningen vid Mölndals bro är trasig sedan en vecka, det känns otryggt på kvällen."
 
@@ -122,3 +122,17 @@ def test_the_molndal_samordnare_sees_the_feedback_in_the_admin_and_sydvasts_does
     sydvast.goto("/admin/followup/feedback/")
     assert feedback.reference not in sydvast.content()
     assert sydvast.goto(change_url).status == 404
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["320px", "1280px"])
+def test_the_feedback_page_with_errors_has_no_axe_violations(axe_page, live_demo, viewport):
+    page = axe_page(viewport)
+    page.goto("/en/feedback/")
+    page.get_by_label("Your message").fill("short")
+    page.get_by_label("Your e-mail address (optional)").fill("nope")
+    page.get_by_role("button", name="Send to the local team").click()
+    page.get_by_role("alert").wait_for()
+
+    violations = page.run_axe()
+
+    assert violations == [], describe_violations(violations)
