@@ -135,6 +135,8 @@ EMAIL_PORT = env.int("EMAIL_PORT", default=25)
 EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
 EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
 EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
+# Seconds before an SMTP connection gives up, so a slow mail server cannot hang a request.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 
 ADMIN_URL = env.str("ADMIN_URL", default="admin/")
 

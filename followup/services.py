@@ -6,6 +6,7 @@ import logging
 from functools import partial
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.mail import get_connection
 from django.db import transaction
@@ -238,7 +239,9 @@ def feedback_submit(*, locality, message, promise=None, place="", name="", email
             name=name,
             email=email,
         )
-        transaction.on_commit(partial(feedback_notify_team, feedback.pk))
+        # robust: should the e-mail code itself fail, Django logs it and the resident
+        # still gets the receipt; the feedback is committed either way.
+        transaction.on_commit(partial(feedback_notify_team, feedback.pk), robust=True)
     return feedback
 
 
@@ -343,6 +346,13 @@ def subscription_request(*, email, language, promise=None, locality=None):
         email=email, **target, defaults={"language": language}
     )
     if subscription.confirmed_at and not subscription.unsubscribed_at:
+        return False
+    # One confirmation e-mail per address and target per rate window, however many
+    # requests arrive from however many addresses: the form cannot be used to flood
+    # someone's inbox.
+    if not cache.add(
+        f"subscription-confirm-sent:{subscription.pk}", 1, settings.FEEDBACK_RATE_WINDOW
+    ):
         return False
     if subscription.language != language:
         Subscription.objects.filter(pk=subscription.pk).update(language=language)

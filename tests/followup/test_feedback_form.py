@@ -318,3 +318,43 @@ def test_a_database_failure_keeps_the_text_in_the_form(client, feedback_post, mo
     assert response.status_code == 503
     assert "could not be saved" in response.content.decode()
     assert TEXT in response.content.decode()
+
+
+def test_feedback_from_a_locality_page_has_no_promise(client, feedback_post):
+    response = client.post(url("sv", "followup:feedback"), feedback_post(promise=""))
+
+    assert response.status_code == 302
+    feedback = Feedback.objects.get()
+    assert (feedback.locality, feedback.promise) == (feedback_post.promise.locality, None)
+
+
+def test_the_feedback_pages_query_count_does_not_grow_with_the_localities(client, make_locality):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url("sv", "followup:feedback")).status_code == 200
+        return len(queries)
+
+    make_locality()
+    few = count()
+    for _ in range(10):
+        make_locality()
+
+    assert count() == few
+
+
+def test_the_forms_on_a_promise_page_add_no_query(client, make_promise):
+    from django.db import connection
+    from django.template.loader import render_to_string
+    from django.test.utils import CaptureQueriesContext
+
+    promise = make_promise()
+    context = {"promise": promise, "locality": promise.locality, "csrf_token": "x"}
+    with CaptureQueriesContext(connection) as queries:
+        html = render_to_string("followup/includes/_feedback_form.html", context)
+        html += render_to_string("followup/includes/_subscribe_form.html", context)
+
+    assert len(queries) == 0
+    assert f'name="promise" value="{promise.pk}"' in html

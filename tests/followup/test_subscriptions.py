@@ -218,3 +218,12 @@ def test_a_subscription_to_a_draft_promise_is_refused(client, make_promise):
 
     assert response.status_code == 400
     assert not Subscription.objects.exists()
+
+
+def test_repeated_requests_send_one_confirmation_email_per_window(make_promise):
+    promise = make_promise()
+    for n in range(3):
+        subscribe(Client(REMOTE_ADDR=f"192.0.2.{n}"), promise=promise.pk)
+
+    assert len(mail.outbox) == 1
+    assert Subscription.objects.count() == 1
