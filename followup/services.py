@@ -350,9 +350,8 @@ def subscription_request(*, email, language, promise=None, locality=None):
     # One confirmation e-mail per address and target per rate window, however many
     # requests arrive from however many addresses: the form cannot be used to flood
     # someone's inbox.
-    if not cache.add(
-        f"subscription-confirm-sent:{subscription.pk}", 1, settings.FEEDBACK_RATE_WINDOW
-    ):
+    sent_key = f"subscription-confirm-sent:{subscription.pk}"
+    if not cache.add(sent_key, 1, settings.FEEDBACK_RATE_WINDOW):
         return False
     if subscription.language != language:
         Subscription.objects.filter(pk=subscription.pk).update(language=language)
@@ -376,6 +375,7 @@ def subscription_request(*, email, language, promise=None, locality=None):
     try:
         message.send()
     except Exception as exc:
+        cache.delete(sent_key)  # the next request may try again
         logger.warning(
             "Subscription %s: confirmation not sent: %s", subscription.pk, type(exc).__name__
         )

@@ -227,3 +227,14 @@ def test_repeated_requests_send_one_confirmation_email_per_window(make_promise):
 
     assert len(mail.outbox) == 1
     assert Subscription.objects.count() == 1
+
+
+def test_a_failed_confirmation_email_can_be_asked_for_again_at_once(make_promise, settings):
+    promise = make_promise()
+    settings.EMAIL_BACKEND = "tests.followup.backends.FailingBackend"
+    subscribe(Client(), promise=promise.pk)
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+    subscribe(Client(), promise=promise.pk)
+
+    assert len(mail.outbox) == 1
