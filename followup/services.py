@@ -182,12 +182,26 @@ def notifications_send(*, limit=None):
     `notifications_release_stale` hands such rows back after a check."""
     sent = failed = 0
     last_pk = 0
-    with get_connection() as connection:
+    connection, connected = get_connection(), False
+    try:
         while limit is None or sent + failed < limit:
             notification = _claim_next_notification(last_pk)
             if notification is None:
                 break
             last_pk = notification.pk
+            if not connected:
+                try:
+                    connection.open()  # once per run, and only when there is mail to send
+                    connected = True
+                except Exception as exc:
+                    # The mail server is unreachable: hand the row back uncounted and stop,
+                    # so an outage does not use up the attempts of every queued e-mail.
+                    logger.warning("Notifications paused, no mail server: %s", type(exc).__name__)
+                    Notification.objects.filter(pk=notification.pk).update(
+                        claimed_at=None, attempts=F("attempts") - 1, last_error=type(exc).__name__
+                    )
+                    failed += 1
+                    break
             try:
                 message = notification_message(notification)
                 message.connection = connection
@@ -204,11 +218,15 @@ def notifications_send(*, limit=None):
                 Notification.objects.filter(pk=notification.pk).update(
                     claimed_at=None, last_error=type(exc).__name__
                 )
+                connection.close()  # start the next one on a fresh connection
+                connected = False
                 continue
             Notification.objects.filter(pk=notification.pk).update(
                 sent_at=timezone.now(), last_error=""
             )
             sent += 1
+    finally:
+        connection.close()
     return {"sent": sent, "failed": failed}
 
 

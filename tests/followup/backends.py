@@ -35,3 +35,10 @@ class SlowBackend(LocmemBackend):
 
         time.sleep(0.005)
         return super().send_messages(messages)
+
+
+class UnreachableBackend(LocmemBackend):
+    """A mail server that cannot be reached at all."""
+
+    def open(self):
+        raise ConnectionRefusedError("no route to the mail server")

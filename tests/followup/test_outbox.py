@@ -208,3 +208,28 @@ def test_two_concurrent_runs_on_postgresql_send_each_message_once(make_promise, 
     assert recipients == sorted(f"reader{n}@example.se" for n in range(30))
     assert sum(r["sent"] for r in results) == 30
     assert Notification.objects.filter(sent_at__isnull=True).count() == 0
+
+
+@pytest.mark.django_db
+def test_an_unreachable_mail_server_pauses_the_run_without_using_up_attempts(
+    make_promise, settings
+):
+    promise = make_promise()
+    for n in range(3):
+        subscribe(f"reader{n}@example.se", promise=promise)
+    publish_note(promise)
+    settings.EMAIL_BACKEND = "tests.followup.backends.UnreachableBackend"
+
+    for _ in range(10):
+        services.notifications_send()
+
+    assert list(Notification.objects.values_list("attempts", "claimed_at")) == [(0, None)] * 3
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    assert services.notifications_send() == {"sent": 3, "failed": 0}
+
+
+@pytest.mark.django_db
+def test_a_run_with_nothing_to_send_opens_no_mail_connection(settings):
+    settings.EMAIL_BACKEND = "tests.followup.backends.UnreachableBackend"
+
+    assert services.notifications_send() == {"sent": 0, "failed": 0}
