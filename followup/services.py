@@ -321,6 +321,7 @@ def feedback_notify_pending(older_than=datetime.timedelta(minutes=5)):
             sent += 1
         else:
             failed += 1
+            break  # the mail server is likely down: the rest wait for the next run
     return sent, failed
 
 
