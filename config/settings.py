@@ -52,6 +52,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     # ETag on every page and 304 answers to conditional GETs (issue 3).
     "django.middleware.http.ConditionalGetMiddleware",
+    # The ETag leaves out per-request form values, so pages with forms still get 304s.
+    "config.middleware.StableETagMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -137,11 +139,25 @@ EMAIL_PORT = env.int("EMAIL_PORT", default=25)
 EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
 EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
 EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
+# Seconds before an SMTP connection gives up, so a slow mail server cannot hang a request.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 
 ADMIN_URL = env.str("ADMIN_URL", default="admin/")
 
 # The public address of the site, used in e-mails and feeds that leave the request cycle.
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+
+# Residents talk back (followup): feedback, subscriptions, reminders. See README "Cron jobs".
+FEEDBACK_RETENTION_DAYS = env.int("FEEDBACK_RETENTION_DAYS", default=365)
+FEEDBACK_HANDLED_PERSONAL_DATA_DAYS = env.int("FEEDBACK_HANDLED_PERSONAL_DATA_DAYS", default=30)
+FEEDBACK_MIN_SECONDS = env.int("FEEDBACK_MIN_SECONDS", default=3)
+FEEDBACK_FORM_MAX_AGE = env.int("FEEDBACK_FORM_MAX_AGE", default=24 * 60 * 60)
+FEEDBACK_RATE_LIMIT = env.int("FEEDBACK_RATE_LIMIT", default=5)
+FEEDBACK_RATE_WINDOW = env.int("FEEDBACK_RATE_WINDOW", default=600)
+# How many trusted proxies set X-Forwarded-For in front of the site (0: use REMOTE_ADDR).
+NUM_PROXIES = env.int("NUM_PROXIES", default=0)
+SUBSCRIPTION_CONFIRM_DAYS = env.int("SUBSCRIPTION_CONFIRM_DAYS", default=7)
+STALE_AFTER_DAYS = env.int("STALE_AFTER_DAYS", default=90)
 
 LOGGING = {
     "version": 1,

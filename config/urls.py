@@ -15,6 +15,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path(settings.ADMIN_URL, admin.site.urls),
+    path("", include("followup.urls")),
     path("", include("situation.urls")),
     path("", include("promises.urls")),
     prefix_default_language=False,

@@ -373,6 +373,15 @@ class Subscription(models.Model):
     def __str__(self):
         return f"{self.email} → {self.promise or self.locality}"
 
+    @property
+    def target(self):
+        """The promise or the locality followed."""
+        return self.promise or self.locality
+
+    @property
+    def target_name(self):
+        return self.promise.title if self.promise_id else self.locality.name
+
 
 class Notification(models.Model):
     """The outbox: one e-mail per subscription and follow-up note, sent exactly once."""
