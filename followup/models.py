@@ -83,9 +83,19 @@ class Update(models.Model):
     def get_absolute_url(self):
         return f"{self.promise.get_absolute_url()}#update-{self.pk}"
 
+    @property
+    def byline(self):
+        """Who wrote it, as the public sees it: role and organisation, never a username."""
+        parts = [p for p in (self.author_role.strip(), self.author_organisation.strip()) if p]
+        return ", ".join(parts) if parts else str(_("The local team"))
+
 
 class IndicatorQuerySet(LocalityScopedQuerySet):
     locality_lookup = "promise__locality"
+
+    def annotate_last_followup(self):
+        """`last_followup_on`: the date of the indicator's latest dated measurement."""
+        return self.annotate(last_followup_on=models.Max("measurements__measured_on"))
 
 
 class Indicator(models.Model):
@@ -133,6 +143,15 @@ class Indicator(models.Model):
     )
     target_on = models.DateField(_("target date"), null=True, blank=True)
     order = models.PositiveIntegerField(_("order"), default=0)
+    survey_question = models.CharField(
+        _("survey question"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "To draw this indicator from the locality's safety surveys, the question exactly "
+            "as it is worded in their results; each survey's answer becomes a value."
+        ),
+    )
 
     objects = IndicatorQuerySet.as_manager()
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from promises.models import Commitment
 
-from .models import Update
+from .models import CommitmentVerdict, Update, Verdict
 
 
 @transaction.atomic
@@ -52,3 +52,46 @@ def update_post(
     update.full_clean()
     update.save()
     return update
+
+
+def verdict_allowed(promise, on=None):
+    """An end-of-term verdict is recorded once the promise's period has ended; a promise
+    without an end date (the source gave only a length) may be judged at any time."""
+    on = on or timezone.localdate()
+    return promise.ends_on is None or promise.ends_on < on
+
+
+@transaction.atomic
+def verdict_record(*, promise, summary, outcomes, decided_on=None):
+    """Record (or replace) the end-of-term verdict: a summary for the promise and, per
+    commitment, an outcome with its reason. `outcomes` maps each commitment (or its pk)
+    to `(outcome, reason)`. Refused before the period has ended."""
+    decided_on = decided_on or timezone.localdate()
+    if not verdict_allowed(promise, on=decided_on):
+        raise ValidationError(
+            _("A verdict can be recorded only once the promise's period has ended (%(date)s).")
+            % {"date": promise.ends_on.isoformat()}
+        )
+    if not (summary or "").strip():
+        raise ValidationError(_("A verdict needs a summary."))
+    commitments = {c.pk: c for c in promise.commitments.all()}
+    rows = []
+    for key, (outcome, reason) in outcomes.items():
+        pk = getattr(key, "pk", key)
+        if pk not in commitments:
+            raise ValidationError(_("The commitment does not belong to this promise."))
+        if outcome not in CommitmentVerdict.Outcome.values:
+            raise ValidationError(_("Unknown outcome: %(outcome)s.") % {"outcome": outcome})
+        if not (reason or "").strip():
+            raise ValidationError(_("Each commitment's verdict needs a reason."))
+        rows.append((commitments[pk], outcome, reason.strip()))
+    verdict, _created = Verdict.objects.update_or_create(
+        promise=promise, defaults={"summary": summary.strip(), "decided_on": decided_on}
+    )
+    verdict.commitment_verdicts.exclude(commitment__in=[c for c, _o, _r in rows]).delete()
+    for commitment, outcome, reason in rows:
+        CommitmentVerdict.objects.update_or_create(
+            commitment=commitment,
+            defaults={"verdict": verdict, "outcome": outcome, "reason": reason},
+        )
+    return verdict

@@ -1,0 +1,88 @@
+"""An indicator's values over time: its measurements, or the answers of the locality's
+safety surveys to the indicator's survey question, so a later survey is drawn against the
+baseline survey."""
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from promises.models import Promise
+from situation.models import SurveyResult
+
+from .models import Measurement
+
+
+@dataclass(frozen=True)
+class Point:
+    value: Decimal
+    date: date | None = None
+    period_text: str = ""  # when there is no date, e.g. "det senaste året" or "hösten 2014"
+    year: int | None = None
+    group: str = ""  # e.g. "kvinnor" / "män"
+    qualifier: str = ""
+    source: str = ""
+    is_baseline: bool = False  # the survey that later ones are compared with
+
+
+def series_for(indicators):
+    """{indicator pk: [Point, ...]} for every indicator given, in two queries at most."""
+    indicators = list(indicators)
+    series = {indicator.pk: [] for indicator in indicators}
+    by_survey = [i for i in indicators if i.survey_question]
+    measured = [i.pk for i in indicators if not i.survey_question]
+    if measured:
+        for m in Measurement.objects.filter(indicator__in=measured):
+            series[m.indicator_id].append(
+                Point(
+                    value=m.value,
+                    date=m.measured_on,
+                    period_text=m.period_text,
+                    year=m.measured_on.year if m.measured_on else None,
+                    group=m.group,
+                    qualifier=m.qualifier,
+                    source=m.source,
+                )
+            )
+    if by_survey:
+        localities = _localities_of(by_survey)
+        wanted = {(localities[i.promise_id], i.survey_question): i.pk for i in by_survey}
+        results = list(
+            SurveyResult.objects.filter(
+                survey__locality__in={key[0] for key in wanted},
+                question__in={key[1] for key in wanted},
+            )
+            .select_related("survey")
+            .order_by("survey__year", "survey__pk", "group")
+        )
+        baselines = {r.survey.baseline_id for r in results}
+        for r in results:
+            pk = wanted.get((r.survey.locality_id, r.question))
+            if pk is None:
+                continue
+            series[pk].append(
+                Point(
+                    value=r.value,
+                    period_text=r.survey.date_text or (str(r.survey.year) if r.survey.year else ""),
+                    year=r.survey.year,
+                    group=r.group,
+                    source=r.survey.title,
+                    is_baseline=r.survey_id in baselines,
+                )
+            )
+    return series
+
+
+def _localities_of(indicators):
+    """{promise pk: locality pk}, from loaded promises or in one query."""
+    if all(i._state.fields_cache.get("promise") for i in indicators):
+        return {i.promise_id: i.promise.locality_id for i in indicators}
+    return dict(
+        Promise.objects.filter(pk__in={i.promise_id for i in indicators}).values_list(
+            "pk", "locality"
+        )
+    )
+
+
+def indicator_series(indicator):
+    """The values of one indicator (see `series_for`)."""
+    return series_for([indicator])[indicator.pk]
