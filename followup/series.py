@@ -3,7 +3,7 @@ safety surveys to the indicator's survey question, so a later survey is drawn ag
 baseline survey."""
 
 from dataclasses import dataclass
-from datetime import date
+import datetime
 from decimal import Decimal
 
 from promises.models import Promise
@@ -15,7 +15,7 @@ from .models import Measurement
 @dataclass(frozen=True)
 class Point:
     value: Decimal
-    date: date | None = None
+    date: datetime.date | None = None
     period_text: str = ""  # when there is no date, e.g. "det senaste året" or "hösten 2014"
     year: int | None = None
     group: str = ""  # e.g. "kvinnor" / "män"
@@ -45,7 +45,9 @@ def series_for(indicators):
             )
     if by_survey:
         localities = _localities_of(by_survey)
-        wanted = {(localities[i.promise_id], i.survey_question): i.pk for i in by_survey}
+        wanted = {}
+        for i in by_survey:
+            wanted.setdefault((localities[i.promise_id], i.survey_question), []).append(i.pk)
         results = list(
             SurveyResult.objects.filter(
                 survey__locality__in={key[0] for key in wanted},
@@ -56,19 +58,16 @@ def series_for(indicators):
         )
         baselines = {r.survey.baseline_id for r in results}
         for r in results:
-            pk = wanted.get((r.survey.locality_id, r.question))
-            if pk is None:
-                continue
-            series[pk].append(
-                Point(
-                    value=r.value,
-                    period_text=r.survey.date_text or (str(r.survey.year) if r.survey.year else ""),
-                    year=r.survey.year,
-                    group=r.group,
-                    source=r.survey.title,
-                    is_baseline=r.survey_id in baselines,
-                )
+            point = Point(
+                value=r.value,
+                period_text=r.survey.date_text or (str(r.survey.year) if r.survey.year else ""),
+                year=r.survey.year,
+                group=r.group,
+                source=r.survey.title,
+                is_baseline=r.survey_id in baselines,
             )
+            for pk in wanted.get((r.survey.locality_id, r.question), []):
+                series[pk].append(point)
     return series
 
 

@@ -5,7 +5,7 @@ schemas, ships its Swagger UI as static files (served from this site, no CDN), a
 little on top of Django.
 """
 
-from typing import Literal
+from typing import Any, Literal
 
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
@@ -56,6 +56,12 @@ class NotFound(Schema):
     detail: str
 
 
+class Invalid(Schema):
+    """A query parameter that is not valid (e.g. an unknown phase): 422 with the details."""
+
+    detail: list[dict[str, Any]]
+
+
 class PromiseFilters(Schema):
     locality: str | None = Field(None, pattern=SLUG, description="Locality slug, e.g. molndal.")
     actor: Literal[tuple(Actor.values)] | None = Field(None, description="Who owns a commitment.")
@@ -104,7 +110,9 @@ def localities():
     )
 
 
-@api.get("/localities/", response=list[schemas.LocalityOut], tags=["localities"])
+@api.get(
+    "/localities/", response={200: list[schemas.LocalityOut], 422: Invalid}, tags=["localities"]
+)
 @paginate(Pagination)
 def list_localities(request):
     return localities()
@@ -112,14 +120,14 @@ def list_localities(request):
 
 @api.get(
     "/localities/{slug}/",
-    response={200: schemas.LocalityOut, 404: NotFound},
+    response={200: schemas.LocalityOut, 404: NotFound, 422: Invalid},
     tags=["localities"],
 )
 def get_locality(request, slug: str = Path(..., pattern=SLUG)):
     return get_object_or_404(localities(), slug=slug)
 
 
-@api.get("/promises/", response=list[schemas.PromiseOut], tags=["promises"])
+@api.get("/promises/", response={200: list[schemas.PromiseOut], 422: Invalid}, tags=["promises"])
 @paginate(Pagination)
 def list_promises(request, filters: Query[PromiseFilters]):
     return filter_promises(published_promises(), **filters.dict())
@@ -127,7 +135,7 @@ def list_promises(request, filters: Query[PromiseFilters]):
 
 @api.get(
     "/promises/{promise_id}/",
-    response={200: schemas.PromiseOut, 404: NotFound},
+    response={200: schemas.PromiseOut, 404: NotFound, 422: Invalid},
     tags=["promises"],
 )
 def get_promise(request, promise_id: int = Path(..., ge=1, le=MAX_ID)):
@@ -139,7 +147,7 @@ class UpdateFilters(Schema):
     promise: int | None = Field(None, ge=1, le=MAX_ID, description="Promise id.")
 
 
-@api.get("/updates/", response=list[schemas.UpdateOut], tags=["follow-up"])
+@api.get("/updates/", response={200: list[schemas.UpdateOut], 422: Invalid}, tags=["follow-up"])
 @paginate(Pagination)
 def list_updates(request, filters: Query[UpdateFilters]):
     updates = published_updates()
@@ -150,7 +158,7 @@ def list_updates(request, filters: Query[UpdateFilters]):
     return updates.select_related("promise__locality")
 
 
-@api.get("/surveys/", response=list[schemas.SurveyOut], tags=["surveys"])
+@api.get("/surveys/", response={200: list[schemas.SurveyOut], 422: Invalid}, tags=["surveys"])
 @paginate(Pagination)
 def list_surveys(request, locality: str | None = Query(None, pattern=SLUG)):
     surveys = (
