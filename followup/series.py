@@ -2,8 +2,8 @@
 safety surveys to the indicator's survey question, so a later survey is drawn against the
 baseline survey."""
 
-from dataclasses import dataclass
 import datetime
+from dataclasses import dataclass
 from decimal import Decimal
 
 from promises.models import Promise

@@ -68,7 +68,7 @@ NS = {
 def test_dcat_catalogue_describes_the_datasets_under_cc0(client):
     response = client.get("/api/v1/dcat.rdf")
     root = ET.fromstring(response.content)
-    license_of = "{%s}resource" % NS["rdf"]
+    license_of = f"{{{NS['rdf']}}}resource"
 
     catalogue = root.find("dcat:Catalog", NS)
     datasets = root.findall("dcat:Dataset", NS)
@@ -77,7 +77,7 @@ def test_dcat_catalogue_describes_the_datasets_under_cc0(client):
         "https://creativecommons.org/publicdomain/zero/1.0/"
     )
     assert len(datasets) == len(catalogue.findall("dcat:dataset", NS)) == 4
-    for distribution in root.iter("{%s}Distribution" % NS["dcat"]):
+    for distribution in root.iter(f"{{{NS['dcat']}}}Distribution"):
         assert distribution.find("dct:license", NS) is not None
         url = distribution.find("dcat:accessURL", NS).get(license_of)
         path = url.removeprefix("http://testserver")
