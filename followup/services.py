@@ -2,10 +2,10 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from promises.models import Commitment
+from promises.models import Commitment, Membership
 
 from .models import CommitmentVerdict, Update, Verdict
 
@@ -32,6 +32,8 @@ def update_post(
         raise ValidationError(_("A status change needs a commitment."))
     if new_status and not (text or "").strip():
         raise ValidationError(_("A status change needs a note that says why."))
+    if author is not None and not author_role:
+        author_role = _role_of(author, promise)
     update = Update(
         promise=promise,
         commitment=commitment,
@@ -52,6 +54,16 @@ def update_post(
     update.full_clean()
     update.save()
     return update
+
+
+def _role_of(author, promise):
+    """The author's role in the promise's locality, in Swedish as the content is: the
+    public byline shows role and organisation, never the username."""
+    membership = Membership.objects.filter(user=author, locality=promise.locality_id).first()
+    if membership is None:
+        return ""
+    with translation.override("sv"):
+        return str(Membership.Role(membership.role).label)
 
 
 def verdict_allowed(promise, on=None):
