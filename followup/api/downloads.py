@@ -23,6 +23,7 @@ BOM = "\ufeff"
 def _csv_response(filename, header, rows):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Access-Control-Allow-Origin"] = "*"
     response.write(BOM)
     writer = csv.writer(response, lineterminator="\r\n")
     writer.writerow(header)
@@ -175,6 +176,8 @@ def dcat_catalogue(request):
         "publisher": settings.OPEN_DATA_PUBLISHER,
         "modified": timezone.localdate().isoformat(),
     }
-    return render(
+    response = render(
         request, "followup/dcat.rdf", context, content_type="application/rdf+xml; charset=utf-8"
     )
+    response["Access-Control-Allow-Origin"] = "*"
+    return response

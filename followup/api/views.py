@@ -24,14 +24,27 @@ from .filters import filter_promises
 MAX_ID = 2**63 - 1
 SLUG = r"^[-a-zA-Z0-9_]{1,200}$"
 
-api = NinjaAPI(
+
+class OpenDataAPI(NinjaAPI):
+    """Open data may be read from any web page: every answer allows any origin (CORS);
+    the API is read-only and uses no cookie or login."""
+
+    def create_response(self, request, data, *args, **kwargs):
+        response = super().create_response(request, data, *args, **kwargs)
+        response["Access-Control-Allow-Origin"] = "*"
+        return response
+
+
+api = OpenDataAPI(
     title="Medborgarlöften open data",
     version="1.0.0",
     description=(
         "Read-only open data on medborgarlöften (citizen promises) of the police and "
         "municipalities: localities, promises with commitments, goals, indicators and "
         "measurements, follow-up notes and safety surveys. Only published content. "
-        "Licence: CC0 1.0 (https://creativecommons.org/publicdomain/zero/1.0/)."
+        "Licence: CC0 1.0 (https://creativecommons.org/publicdomain/zero/1.0/). "
+        "Also: CSV at /api/v1/promises.csv and /api/v1/measurements.csv (UTF-8 with BOM), "
+        "DCAT-AP-SE catalogue at /api/v1/dcat.rdf, Atom/RSS feeds under /feeds/."
     ),
     urls_namespace="api",
     openapi_url="/openapi.json",

@@ -225,3 +225,21 @@ def test_list_endpoints_use_a_constant_number_of_queries(
         counts.append(len(queries))
 
     assert counts[0] == counts[1], counts
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/promises/",
+        "/api/v1/promises/?phase=soon",
+        "/api/v1/promises.csv",
+        "/api/v1/measurements.csv",
+        "/api/v1/dcat.rdf",
+    ],
+)
+def test_open_data_may_be_read_from_any_web_page(client, url):
+    assert client.get(url)["Access-Control-Allow-Origin"] == "*"
+
+
+def test_the_api_is_read_only(client):
+    assert client.post("/api/v1/promises/", {}).status_code == 405
