@@ -1,9 +1,11 @@
 """The shapes of the open-data API (what the OpenAPI schema describes)."""
 
 import datetime
+from dataclasses import asdict
 
 from ninja import Schema
 
+from followup.series import loaded_series
 from promises.progress import promise_progress
 
 
@@ -95,6 +97,19 @@ class MeasurementOut(Schema):
         return obj.measured_on
 
 
+class PointOut(Schema):
+    """One value of an indicator: a measurement, or a survey's answer to its question."""
+
+    value: float
+    date: datetime.date | None
+    period_text: str
+    year: int | None
+    group: str
+    qualifier: str
+    source: str
+    is_baseline: bool
+
+
 class IndicatorOut(Schema):
     id: int
     slug: str
@@ -110,10 +125,17 @@ class IndicatorOut(Schema):
     target_on: datetime.date | None
     survey_question: str
     measurements: list[MeasurementOut]
+    values: list[PointOut]
 
     @staticmethod
     def resolve_measurements(obj):
         return list(obj.measurements.all())
+
+    @staticmethod
+    def resolve_values(obj):
+        """The series to draw: the measurements, or the answers of the locality's safety
+        surveys to `survey_question` (the baseline survey marked)."""
+        return [asdict(point) for point in loaded_series(obj)]
 
 
 class VerdictOut(Schema):

@@ -101,6 +101,7 @@ def published_promises():
                 ),
             ),
             Prefetch("indicators", queryset=Indicator.objects.prefetch_related("measurements")),
+            "locality__surveys__results",  # the values of indicators drawn from surveys
         )
         .order_by("locality__name", "title", "pk")
     )

@@ -201,6 +201,7 @@ def _seed(make_promise, make_commitment, make_update, make_indicator, make_party
         )
         survey.promises.add(promise)
         SurveyResult.objects.create(survey=survey, question="Trygg?", value=70)
+        make_indicator(promise=promise, survey_question="Trygg?")
 
 
 @pytest.mark.parametrize(
@@ -243,3 +244,27 @@ def test_open_data_may_be_read_from_any_web_page(client, url):
 
 def test_the_api_is_read_only(client):
     assert client.post("/api/v1/promises/", {}).status_code == 405
+
+
+def test_an_indicator_drawn_from_surveys_gives_each_surveys_answer_against_the_baseline(
+    client, make_promise, make_indicator
+):
+    promise = make_promise()
+    baseline = Survey.objects.create(
+        locality=promise.locality, title="Nollmätning", slug="noll", year=2014
+    )
+    later = Survey.objects.create(
+        locality=promise.locality, title="Uppföljning", slug="upp", baseline=baseline
+    )
+    for survey, value in ((later, 64), (baseline, 52)):
+        SurveyResult.objects.create(survey=survey, question="Trygg kvällstid", value=value)
+    make_indicator(promise=promise, survey_question="Trygg kvällstid", unit="%")
+    make_indicator(promise=promise, values=[3])
+
+    indicators = get(client, f"/api/v1/promises/{promise.pk}/")["indicators"]
+
+    assert [(v["source"], v["value"], v["is_baseline"]) for v in indicators[0]["values"]] == [
+        ("Nollmätning", 52, True),
+        ("Uppföljning", 64, False),
+    ]
+    assert [v["value"] for v in indicators[1]["values"]] == [3]

@@ -77,3 +77,25 @@ def test_series_of_many_indicators_take_a_constant_number_of_queries(
         series = series_for(indicators)
 
     assert [len(series[i.pk]) for i in indicators] == [3] * 5 + [4] * 3
+
+
+def test_prefetched_series_equals_the_queried_one(
+    surveys, make_promise, make_indicator, django_assert_num_queries
+):
+    from followup.models import Indicator
+    from followup.series import loaded_series
+
+    promise = make_promise(locality=surveys)
+    make_indicator(promise=promise, survey_question="Känner sig trygg")
+    make_indicator(promise=promise, values=[1, 2])
+    indicators = list(
+        Indicator.objects.select_related("promise__locality").prefetch_related(
+            "measurements", "promise__locality__surveys__results"
+        )
+    )
+    expected = series_for(indicators)
+
+    with django_assert_num_queries(0):
+        loaded = {i.pk: loaded_series(i) for i in indicators}
+
+    assert loaded == expected
