@@ -3,6 +3,7 @@
 import secrets
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
@@ -226,6 +227,22 @@ class VerdictQuerySet(LocalityScopedQuerySet):
     locality_lookup = "promise__locality"
 
 
+def verdict_period_error(promise, decided_on=None):
+    """Why a verdict on `promise` cannot be recorded now (dated `decided_on`), or None.
+
+    The rule: a verdict comes once the promise's period has ended, and is dated after its
+    end; a promise without an end date (the source gave only a length) may be judged at
+    any time."""
+    if promise.ends_on is None:
+        return None
+    today = timezone.localdate()
+    if promise.ends_on >= today or (decided_on is not None and decided_on <= promise.ends_on):
+        return _(
+            "A verdict can be recorded only once the promise's period has ended (%(date)s)."
+        ) % {"date": promise.ends_on.isoformat()}
+    return None
+
+
 class Verdict(models.Model):
     """At the end of a promise's period: how it was kept ("Så har vi uppfyllt vårt löfte")."""
 
@@ -246,6 +263,12 @@ class Verdict(models.Model):
 
     def __str__(self):
         return str(self.promise)
+
+    def clean(self):
+        if self.promise_id is not None:
+            error = verdict_period_error(self.promise, self.decided_on)
+            if error:
+                raise ValidationError(error)
 
 
 class CommitmentVerdictQuerySet(LocalityScopedQuerySet):

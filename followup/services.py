@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from promises.models import Commitment, Membership
 
-from .models import CommitmentVerdict, Update, Verdict
+from .models import CommitmentVerdict, Update, Verdict, verdict_period_error
 
 
 @transaction.atomic
@@ -66,11 +66,9 @@ def _role_of(author, promise):
         return str(Membership.Role(membership.role).label)
 
 
-def verdict_allowed(promise, on=None):
-    """An end-of-term verdict is recorded once the promise's period has ended; a promise
-    without an end date (the source gave only a length) may be judged at any time."""
-    on = on or timezone.localdate()
-    return promise.ends_on is None or promise.ends_on < on
+def verdict_allowed(promise):
+    """Whether an end-of-term verdict may be recorded today (see `verdict_period_error`)."""
+    return verdict_period_error(promise) is None
 
 
 @transaction.atomic
@@ -79,11 +77,9 @@ def verdict_record(*, promise, summary, outcomes, decided_on=None):
     commitment, an outcome with its reason. `outcomes` maps each commitment (or its pk)
     to `(outcome, reason)`. Refused before the period has ended."""
     decided_on = decided_on or timezone.localdate()
-    if not verdict_allowed(promise, on=decided_on):
-        raise ValidationError(
-            _("A verdict can be recorded only once the promise's period has ended (%(date)s).")
-            % {"date": promise.ends_on.isoformat()}
-        )
+    error = verdict_period_error(promise, decided_on)
+    if error:
+        raise ValidationError(error)
     if not (summary or "").strip():
         raise ValidationError(_("A verdict needs a summary."))
     commitments = {c.pk: c for c in promise.commitments.all()}

@@ -8,6 +8,18 @@ import pytest
 from followup.markdown import render_markdown
 
 HOSTILE = [
+    "<javascript:alert(1)>",
+    "[x](javascript&#58;alert(1))",
+    "[x](javascript%3Aalert(1))",
+    "[x][1]\n\n[1]: javascript:alert(1)",
+    '<a href="  javascript:alert(1)">x</a>',
+    '<a href="\x01javascript:alert(1)">x</a>',
+    "<a href=javascript:alert(1)>x</a>",
+    "<<script>script>alert(1)<</script>/script>",
+    '<IMG """><SCRIPT>alert(1)</SCRIPT>">',
+    "<svg/onload=alert(1)>",
+    '<a href="https://example.se" style="position:fixed;top:0">overlay</a>',
+    '<table><tr><td background="javascript:alert(1)">x</td></tr></table>',
     "<script>alert(1)</script>",
     "<SCRIPT SRC=//evil.example/x.js></SCRIPT>",
     "<scr<script>ipt>alert(1)</scr</script>ipt>",

@@ -109,3 +109,42 @@ def test_vastra_hisingen_has_its_verdicts_from_the_document(demo_data):
 
     assert verdict.commitment_verdicts.count() == 3
     assert set(verdict.commitment_verdicts.values_list("outcome", flat=True)) == {DONE}
+
+
+def test_a_future_decision_date_does_not_open_the_door_early(make_promise, make_commitment):
+    promise = make_promise(ends_on=TODAY + datetime.timedelta(days=10))
+    commitment = make_commitment(promise=promise)
+
+    with pytest.raises(ValidationError, match="period has ended"):
+        verdict_record(
+            promise=promise,
+            summary="Tidigt.",
+            outcomes={commitment: (DONE, "Ja")},
+            decided_on=TODAY + datetime.timedelta(days=20),
+        )
+
+
+def test_a_decision_dated_before_the_end_is_refused(make_promise, make_commitment):
+    promise = make_promise(
+        starts_on=datetime.date(2024, 1, 1), ends_on=TODAY - datetime.timedelta(days=10)
+    )
+    commitment = make_commitment(promise=promise)
+
+    with pytest.raises(ValidationError, match="period has ended"):
+        verdict_record(
+            promise=promise,
+            summary="Bakåtdaterat.",
+            outcomes={commitment: (DONE, "Ja")},
+            decided_on=TODAY - datetime.timedelta(days=20),
+        )
+
+
+def test_the_model_validation_applies_the_same_rule_for_forms(make_promise):
+    in_force = make_promise(ends_on=TODAY)
+    ended = make_promise(
+        starts_on=datetime.date(2024, 1, 1), ends_on=TODAY - datetime.timedelta(days=1)
+    )
+
+    with pytest.raises(ValidationError, match="period has ended"):
+        Verdict(promise=in_force, summary="Tidigt.").full_clean()
+    Verdict(promise=ended, summary="I tid.", decided_on=TODAY).full_clean()
