@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.sitemaps",
     "django_filters",
+    "ninja",
     "promises",
     "situation",
     "followup",
@@ -157,7 +158,19 @@ FEEDBACK_RATE_WINDOW = env.int("FEEDBACK_RATE_WINDOW", default=600)
 # How many trusted proxies set X-Forwarded-For in front of the site (0: use REMOTE_ADDR).
 NUM_PROXIES = env.int("NUM_PROXIES", default=0)
 SUBSCRIPTION_CONFIRM_DAYS = env.int("SUBSCRIPTION_CONFIRM_DAYS", default=7)
+# A promise in force whose last published follow-up note is older than this is marked
+# "ingen uppföljning på N dagar", listed on the editors' dashboard and in reminders.
 STALE_AFTER_DAYS = env.int("STALE_AFTER_DAYS", default=90)
+
+# Who may show the embeddable progress card (/embed/promise/...) in a frame: the CSP
+# frame-ancestors sources, e.g. "https://molndal.se https://polisen.se". The default lets
+# any HTTPS page (and this site) frame it; the card is read-only, with no action to hijack.
+EMBED_FRAME_ANCESTORS = env.list("EMBED_FRAME_ANCESTORS", default=["'self'", "https:"])
+
+# The licence of the open data (API, CSV, DCAT catalogue).
+OPEN_DATA_LICENSE_URL = "https://creativecommons.org/publicdomain/zero/1.0/"
+# Who publishes the open data, as named in the DCAT-AP-SE catalogue (/api/v1/dcat.rdf).
+OPEN_DATA_PUBLISHER = env.str("OPEN_DATA_PUBLISHER", default="Medborgarlöften")
 
 LOGGING = {
     "version": 1,

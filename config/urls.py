@@ -11,11 +11,13 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("robots.txt", robots_txt, name="robots"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("api/v1/", include("followup.api.urls")),
 ]
 
 urlpatterns += i18n_patterns(
-    path(settings.ADMIN_URL, admin.site.urls),
+    # Feeds, embed card, the admin's follow-up dashboard, feedback and subscriptions.
     path("", include("followup.urls")),
+    path(settings.ADMIN_URL, admin.site.urls),
     path("", include("situation.urls")),
     path("", include("promises.urls")),
     prefix_default_language=False,

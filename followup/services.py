@@ -18,7 +18,15 @@ from django.utils.translation import gettext as _
 from promises.models import Commitment, Contact, Membership, Promise
 
 from . import emails
-from .models import Feedback, Notification, Subscription, Update
+from .models import (
+    CommitmentVerdict,
+    Feedback,
+    Notification,
+    Subscription,
+    Update,
+    Verdict,
+    verdict_period_error,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -45,6 +53,8 @@ def update_post(
         raise ValidationError(_("A status change needs a commitment."))
     if new_status and not (text or "").strip():
         raise ValidationError(_("A status change needs a note that says why."))
+    if author is not None and not author_role:
+        author_role = _role_of(author, promise)
     update = Update(
         promise=promise,
         commitment=commitment,
@@ -477,3 +487,52 @@ def reminders_send(on=None):
             failed += 1
             logger.warning("Reminder to user %s not sent: %s", user.pk, type(exc).__name__)
     return sent, failed
+
+
+def _role_of(author, promise):
+    """The author's role in the promise's locality, in Swedish as the content is: the
+    public byline shows role and organisation, never the username."""
+    membership = Membership.objects.filter(user=author, locality=promise.locality_id).first()
+    if membership is None:
+        return ""
+    with translation.override("sv"):
+        return str(Membership.Role(membership.role).label)
+
+
+def verdict_allowed(promise):
+    """Whether an end-of-term verdict may be recorded today (see `verdict_period_error`)."""
+    return verdict_period_error(promise) is None
+
+
+@transaction.atomic
+def verdict_record(*, promise, summary, outcomes, decided_on=None):
+    """Record (or replace) the end-of-term verdict: a summary for the promise and, per
+    commitment, an outcome with its reason. `outcomes` maps each commitment (or its pk)
+    to `(outcome, reason)`. Refused before the period has ended."""
+    decided_on = decided_on or timezone.localdate()
+    error = verdict_period_error(promise, decided_on)
+    if error:
+        raise ValidationError(error)
+    if not (summary or "").strip():
+        raise ValidationError(_("A verdict needs a summary."))
+    commitments = {c.pk: c for c in promise.commitments.all()}
+    rows = []
+    for key, (outcome, reason) in outcomes.items():
+        pk = getattr(key, "pk", key)
+        if pk not in commitments:
+            raise ValidationError(_("The commitment does not belong to this promise."))
+        if outcome not in CommitmentVerdict.Outcome.values:
+            raise ValidationError(_("Unknown outcome: %(outcome)s.") % {"outcome": outcome})
+        if not (reason or "").strip():
+            raise ValidationError(_("Each commitment's verdict needs a reason."))
+        rows.append((commitments[pk], outcome, reason.strip()))
+    verdict, _created = Verdict.objects.update_or_create(
+        promise=promise, defaults={"summary": summary.strip(), "decided_on": decided_on}
+    )
+    verdict.commitment_verdicts.exclude(commitment__in=[c for c, _o, _r in rows]).delete()
+    for commitment, outcome, reason in rows:
+        CommitmentVerdict.objects.update_or_create(
+            commitment=commitment,
+            defaults={"verdict": verdict, "outcome": outcome, "reason": reason},
+        )
+    return verdict

@@ -1,15 +1,24 @@
-"""What residents send and answer: feedback to the local team, e-mail subscriptions."""
+"""Views of followup: residents' feedback and subscriptions, the embeddable progress card
+and the editors' follow-up dashboard."""
 
 from django import forms
 from django.conf import settings
+from django.contrib import admin
+from django.contrib.admin.views.decorators import staff_member_required
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
+
+from promises.models import Commitment, Promise
+from promises.progress import promise_progress
 
 from . import emails, services
 from .forms import FeedbackForm, SubscribeForm
@@ -168,3 +177,51 @@ def unsubscribe(request, token):
     if subscription.unsubscribed_at:
         return render(request, "followup/subscription_unsubscribed.html")
     return render(request, "followup/subscription_unsubscribe.html", {"subscription": subscription})
+
+
+@xframe_options_exempt
+def embed_promise(request, locality, slug):
+    """A compact, self-contained progress card for an iframe on a municipality's page."""
+    promise = get_object_or_404(
+        Promise.objects.published()
+        .annotate_last_followup()
+        .select_related("locality")
+        .prefetch_related(
+            Prefetch("commitments", queryset=Commitment.objects.only("status", "promise"))
+        ),
+        locality__slug=locality,
+        slug=slug,
+    )
+    response = render(
+        request,
+        "followup/embed_promise.html",
+        {"promise": promise, "progress": promise_progress(promise)},
+    )
+    ancestors = " ".join(settings.EMBED_FRAME_ANCESTORS)
+    response["Content-Security-Policy"] = (
+        f"default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; "
+        f"form-action 'none'; frame-ancestors {ancestors}"
+    )
+    return response
+
+
+@staff_member_required
+def dashboard(request):
+    """Promises of the editor's localities that need follow-up, the stalest first."""
+    today = timezone.localdate()
+    promises = (
+        Promise.objects.editable_by(request.user)
+        .followed_up(today)
+        .annotate_last_followup()
+        .select_related("locality")
+        .order_by("followup_since", "title")
+    )
+    rows = [{"promise": p, "days": (today - p.followup_since).days} for p in promises]
+    context = {
+        **admin.site.each_context(request),
+        "title": "",
+        "rows": rows,
+        "stale": [r for r in rows if r["days"] > settings.STALE_AFTER_DAYS],
+        "stale_after_days": settings.STALE_AFTER_DAYS,
+    }
+    return render(request, "followup/dashboard.html", context)
