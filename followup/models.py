@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from promises.models import Commitment, LocalityScopedQuerySet
 
@@ -65,6 +66,7 @@ class Update(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     objects = UpdateQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-date", "-pk"]
@@ -135,6 +137,7 @@ class Indicator(models.Model):
     order = models.PositiveIntegerField(_("order"), default=0)
 
     objects = IndicatorQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["promise", "order", "pk"]
@@ -183,6 +186,7 @@ class Measurement(models.Model):
     source = models.CharField(_("source"), max_length=300, blank=True)
 
     objects = MeasurementQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["indicator", F("measured_on").asc(nulls_last=True), "group", "pk"]

@@ -46,9 +46,9 @@ def update_post(
     if new_status:
         locked = Commitment.objects.select_for_update().get(pk=commitment.pk)
         update.old_status, update.new_status = locked.status, new_status
-        locked.status = new_status
+        locked.set_status(new_status, note=text)
         locked.save(update_fields=["status"])
-        commitment.status = new_status
+        commitment.status = commitment._saved_status = new_status
     update.full_clean()
     update.save()
     return update
