@@ -21,7 +21,7 @@ install: $(STAMP)
 
 run: install
 	$(DEV_ENV) $(BIN)/python manage.py migrate --no-input
-	$(DEV_ENV) $(BIN)/python manage.py load_demo_data
+	$(DEV_ENV) $(BIN)/python manage.py load_demo_data --with-users
 	@echo "Serving on http://$(HOST):$(PORT)/"
 	$(DEV_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 

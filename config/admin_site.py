@@ -5,6 +5,17 @@ from django.contrib import admin
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.utils.translation import gettext_lazy as _
 from django_otp.admin import OTPAdminAuthenticationForm
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+
+class TOTPLoginForm(OTPAdminAuthenticationForm):
+    """Username, password and the code of the user's authenticator app (TOTP)."""
+
+    def _chosen_device(self, user):
+        # Staff have one authenticator app; without a choice, it is that one.
+        return super()._chosen_device(user) or (
+            TOTPDevice.objects.filter(user=user, confirmed=True).order_by("pk").first()
+        )
 
 
 class AdminSite(admin.AdminSite):
@@ -14,7 +25,7 @@ class AdminSite(admin.AdminSite):
 
     @property
     def login_form(self):
-        return OTPAdminAuthenticationForm if settings.ADMIN_REQUIRE_2FA else AdminAuthenticationForm
+        return TOTPLoginForm if settings.ADMIN_REQUIRE_2FA else AdminAuthenticationForm
 
     @property
     def login_template(self):

@@ -26,7 +26,7 @@ class PromiseDetailView(DetailView):
 
     def get_object(self, queryset=None):
         return get_object_or_404(
-            Promise.objects.published()
+            Promise.objects.visible_to(self.request.user)
             .select_related("locality__police_area", "locality__agreement")
             .prefetch_related(
                 "parties",
@@ -44,4 +44,5 @@ class PromiseDetailView(DetailView):
         for commitment in self.object.commitments.all():
             groups[commitment.actor].append(commitment)
         context["commitment_groups"] = [(actor, items) for actor, items in groups.items() if items]
+        context["updates"] = self.object.updates.published().select_related("commitment")
         return context

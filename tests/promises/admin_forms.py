@@ -1,0 +1,33 @@
+"""Building an admin form's POST data from its GET response, as a browser would send it."""
+
+import datetime
+
+
+def _as_post(value):
+    if isinstance(value, bool):
+        return "on" if value else None
+    if isinstance(value, list | tuple):
+        return [str(v) for v in value]
+    if isinstance(value, datetime.datetime):
+        return value.strftime("%Y-%m-%d %H:%M:%S")
+    return str(value)
+
+
+def post_data(response):
+    """The change form's current values, inline rows and management forms included."""
+    data = {}
+    forms = [response.context["adminform"].form]
+    for inline in response.context["inline_admin_formsets"]:
+        formset = inline.formset
+        for name, value in formset.management_form.initial.items():
+            data[f"{formset.prefix}-{name}"] = str(value)
+        forms.extend(formset.forms)
+    for form in forms:
+        for name in form.fields:
+            value = form[name].value()
+            if value is None:
+                continue
+            posted = _as_post(value)
+            if posted is not None:
+                data[form.add_prefix(name)] = posted
+    return data
