@@ -27,6 +27,17 @@ def post_data(response):
             value = form[name].value()
             if value is None:
                 continue
+            widget = form.fields[name].widget
+            if hasattr(widget, "decompress"):  # e.g. a date and a time in two inputs
+                for index, part in enumerate(widget.decompress(value)):
+                    if part is not None:
+                        text = (
+                            part.isoformat(timespec="seconds")
+                            if isinstance(part, datetime.time)
+                            else part.isoformat()
+                        )
+                        data[f"{form.add_prefix(name)}_{index}"] = text
+                continue
             posted = _as_post(value)
             if posted is not None:
                 data[form.add_prefix(name)] = posted
