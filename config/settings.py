@@ -160,7 +160,7 @@ AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=30))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "admin/lockout.html"
+AXES_LOCKOUT_CALLABLE = "promises.backends.lockout_response"
 AXES_VERBOSE = False
 # Behind a proxy, set AXES_IPWARE_META_PRECEDENCE_ORDER, e.g. HTTP_X_FORWARDED_FOR,REMOTE_ADDR.
 AXES_IPWARE_META_PRECEDENCE_ORDER = env.list(

@@ -106,6 +106,17 @@ class UpdateAdmin(ScopedHistoryAdmin):
         obj._state.adding, obj._state.db = False, saved._state.db
 
 
+class IndicatorForm(forms.ModelForm):
+    def clean(self):
+        cleaned = super().clean()
+        promise = cleaned.get("promise")
+        for name in ("goal", "commitment"):
+            related = cleaned.get(name)
+            if related is not None and promise is not None and related.promise_id != promise.pk:
+                self.add_error(name, _("Choose one that belongs to this promise."))
+        return cleaned
+
+
 class MeasurementInline(ScopedInline, admin.TabularInline):
     model = Measurement
     extra = 0
@@ -113,6 +124,7 @@ class MeasurementInline(ScopedInline, admin.TabularInline):
 
 @admin.register(Indicator)
 class IndicatorAdmin(ScopedHistoryAdmin):
+    form = IndicatorForm
     list_display = ["name", "promise", "unit", "direction"]
     list_filter = ["direction", ("promise__locality", RelatedOnly)]
     search_fields = ["name", "promise__title"]

@@ -1,4 +1,6 @@
 from axes.backends import AxesStandaloneBackend
+from django.conf import settings
+from django.shortcuts import render
 
 
 class LockoutBackend(AxesStandaloneBackend):
@@ -13,3 +15,12 @@ class LockoutBackend(AxesStandaloneBackend):
         if request is None:
             return None
         return super().authenticate(request, username=username, password=password, **kwargs)
+
+
+def lockout_response(request, original_response=None, credentials=None):
+    """django-axes' answer while a username and IP address are locked out (in Swedish)."""
+    context = {
+        "failure_limit": settings.AXES_FAILURE_LIMIT,
+        "minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
+    }
+    return render(request, "admin/lockout.html", context, status=429)

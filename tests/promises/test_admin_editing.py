@@ -194,3 +194,21 @@ def test_admin_is_in_swedish(client, two):
 
     assert "Medborgarlöften – administration" in response.content.decode()
     assert "Medborgarlöften" in response.content.decode()
+
+
+def test_an_indicator_refuses_a_goal_of_another_promise(client, two, make_promise):
+    from followup.models import Indicator
+    from promises.models import Goal
+
+    elsewhere = Goal.objects.create(promise=make_promise(locality=two.molndal), text="Annat mål")
+    client.force_login(two.polis)
+    add = reverse("admin:followup_indicator_add")
+    data = post_data(client.get(add))
+    data.update(promise=str(two.own.pk), goal=str(elsewhere.pk), name="Patruller", slug="patruller")
+    data.update(direction="higher", order="0")
+
+    response = client.post(add, data)
+
+    assert response.status_code == 200
+    assert "goal" in response.context["adminform"].form.errors
+    assert not Indicator.objects.exists()

@@ -33,7 +33,9 @@ def test_five_failures_lock_the_username_and_ip_with_a_swedish_message(client, s
 
     for response in (fifth, sixth):
         assert response.status_code == 429
-        assert "Inloggningen har låsts efter 5 misslyckade försök" in response.content.decode()
+        body = response.content.decode()
+        assert "Inloggningen har låsts efter 5 misslyckade försök" in body
+        assert "Försök igen om 30 minuter" in body
     assert "_auth_user_id" not in client.session
 
 
