@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from promises.admin_scoping import Scope, ScopedAdmin, ScopedHistoryAdmin, ScopedInline
@@ -24,7 +25,11 @@ class UpdateForm(forms.ModelForm):
     """A follow-up note; with a new status it changes the commitment's status, the note
     being the reason (through followup.services.update_post)."""
 
-    source_url = forms.URLField(label=_("source link"), required=False, assume_scheme="https")
+    source_url = forms.URLField(
+        label=capfirst(Update._meta.get_field("source_url").verbose_name),
+        required=False,
+        assume_scheme="https",
+    )
 
     class Meta:
         model = Update
@@ -78,8 +83,9 @@ class UpdateAdmin(ScopedHistoryAdmin):
 
     def get_fields(self, request, obj=None):
         fields = list(UpdateForm.Meta.fields)
-        if obj is not None:
-            fields.insert(fields.index("new_status"), "old_status")
+        if obj is None:
+            return fields  # the author is the one who posts it
+        fields.insert(fields.index("new_status"), "old_status")
         return [*fields, "author"]
 
     def save_model(self, request, obj, form, change):

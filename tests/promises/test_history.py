@@ -120,3 +120,22 @@ def test_andrat_notes_cost_the_same_queries_however_many_commitments(
         return len(queries)
 
     assert page_queries(2) == page_queries(6)
+
+
+def test_a_status_change_records_its_author_in_the_history(make_commitment, make_user):
+    from followup.services import update_post
+
+    commitment = make_commitment()
+    author = make_user(username="sam.samordnare")
+
+    update_post(
+        promise=commitment.promise,
+        commitment=commitment,
+        new_status=Commitment.Status.DONE,
+        text="Klart.",
+        author=author,
+    )
+
+    latest = commitment.history.latest()
+    assert (latest.status, latest.history_user) == (Commitment.Status.DONE, author)
+    assert Update.history.latest().history_user == author
