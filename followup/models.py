@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from promises.models import Commitment, LocalityScopedQuerySet
 
@@ -66,6 +67,7 @@ class Update(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     objects = UpdateQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-date", "-pk"]
@@ -155,6 +157,7 @@ class Indicator(models.Model):
     )
 
     objects = IndicatorQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["promise", "order", "pk"]
@@ -203,6 +206,7 @@ class Measurement(models.Model):
     source = models.CharField(_("source"), max_length=300, blank=True)
 
     objects = MeasurementQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["indicator", F("measured_on").asc(nulls_last=True), "group", "pk"]

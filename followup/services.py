@@ -69,10 +69,12 @@ def update_post(
     if new_status:
         locked = Commitment.objects.select_for_update().get(pk=commitment.pk)
         update.old_status, update.new_status = locked.status, new_status
-        locked.status = new_status
+        locked.set_status(new_status, note=text)
+        locked._history_user = author  # django-simple-history: who changed it
         locked.save(update_fields=["status"])
-        commitment.status = new_status
+        commitment.status = commitment._saved_status = new_status
     update.full_clean()
+    update._history_user = author
     update.save()
     if published:
         notifications_enqueue_for(update)

@@ -10,6 +10,7 @@ from django.db.models.functions import Coalesce, TruncDate
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 # First path segments the portal uses itself; a locality with one of these slugs would hide
 # (or be hidden by) a fixed page, so they are refused.
@@ -23,15 +24,22 @@ class LocalityScopedQuerySet(models.QuerySet):
 
     locality_lookup = "locality"
 
-    def editable_by(self, user):
+    def editable_by(self, user, roles=None):
+        """Rows of the user's localities; with `roles`, only where they hold one of them."""
         if not user.is_authenticated or not user.is_active:
             return self.none()
         if user.is_superuser:
             return self
-        mine = Membership.objects.filter(user=user).values("locality")
+        mine = Membership.objects.filter(user=user)
+        if roles is not None:
+            mine = mine.filter(role__in=roles)
+        return self.in_localities(mine.values("locality"))
+
+    def in_localities(self, localities):
+        """Rows hanging on `localities` (ids, objects or a subquery of ids)."""
         if self.locality_lookup == "":
-            return self.filter(pk__in=mine)
-        return self.filter(**{f"{self.locality_lookup}__in": mine})
+            return self.filter(pk__in=localities)
+        return self.filter(**{f"{self.locality_lookup}__in": localities})
 
 
 class PoliceArea(models.Model):
@@ -218,6 +226,16 @@ class PromiseQuerySet(LocalityScopedQuerySet):
     def published(self):
         return self.filter(state=Promise.State.PUBLISHED)
 
+    def visible_to(self, user):
+        """Published promises, and the drafts of the user's own localities (preview)."""
+        if user.is_authenticated and user.is_active and user.is_superuser:
+            return self
+        published = Q(state=Promise.State.PUBLISHED)
+        if not (user.is_authenticated and user.is_active):
+            return self.filter(published)
+        mine = Membership.objects.filter(user=user).values("locality")
+        return self.filter(published | Q(locality__in=mine))
+
     def in_force(self, on=None):
         on = on or timezone.localdate()
         return self.published().filter(starts_on__lte=on, ends_on__gte=on)
@@ -329,6 +347,7 @@ class Promise(models.Model):
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = PromiseQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:
         ordering = [F("starts_on").desc(nulls_last=True), "title"]
@@ -421,6 +440,7 @@ class Commitment(models.Model):
     )
 
     objects = CommitmentQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["promise", "order", "pk"]
@@ -430,8 +450,50 @@ class Commitment(models.Model):
     def __str__(self):
         return self.text if len(self.text) <= 80 else self.text[:77] + "…"
 
+    def save(self, *args, **kwargs):
+        if self._status_changed_without_note():
+            raise ValidationError(_("A status change needs a follow-up note that says why."))
+        super().save(*args, **kwargs)
+        self._saved_status = self.status
+        self._status_note = ""
+
     def get_absolute_url(self):
         return f"{self.promise.get_absolute_url()}#commitment-{self.pk}"
+
+    # A status changes only with a follow-up note that says why (followup.services.update_post
+    # calls `set_status`); a plain `status = ...; save()` is refused here, outside the admin too.
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._saved_status = instance.__dict__.get("status")
+        return instance
+
+    def set_status(self, status, *, note):
+        if not (note or "").strip():
+            raise ValidationError({"status": _("A status change needs a note that says why.")})
+        self.status = status
+        self._status_note = note
+
+    def _status_changed_without_note(self):
+        saved = getattr(self, "_saved_status", None)
+        return (
+            not self._state.adding
+            and saved is not None
+            and self.status != saved
+            and not getattr(self, "_status_note", "")
+        )
+
+    def clean(self):
+        super().clean()
+        if self._status_changed_without_note():
+            raise ValidationError(
+                {
+                    "status": _(
+                        "The status changes only with a follow-up note that says why: "
+                        "post a follow-up note with the new status."
+                    )
+                }
+            )
 
     @property
     def actor(self):
@@ -462,6 +524,7 @@ class Goal(models.Model):
     order = models.PositiveIntegerField(_("order"), default=0)
 
     objects = GoalQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["promise", "order", "pk"]

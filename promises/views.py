@@ -147,7 +147,7 @@ class PromiseDetailView(DetailView):
             Prefetch("measurements", queryset=Measurement.objects.all())
         )
         return get_object_or_404(
-            Promise.objects.published()
+            Promise.objects.visible_to(self.request.user)
             .select_related("locality__police_area", "locality__agreement", "verdict")
             .prefetch_related(
                 "parties",
