@@ -141,6 +141,12 @@ class ScopedMixin:
 class ScopedAdmin(ScopedMixin, admin.ModelAdmin):
     """The base of every model admin of the project."""
 
+    def _get_obj_does_not_exist_redirect(self, request, opts, object_id):
+        # Django's admin answers an unknown id with a redirect to the index; ours answers
+        # 404, so an id that does not exist and an object of another locality give the
+        # same plain not-found answer, whatever the role.
+        raise Http404
+
     def writable(self, request, action, queryset):
         """The part of `queryset` the user may `action` (bulk actions)."""
         user = request.user

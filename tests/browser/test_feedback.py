@@ -3,10 +3,10 @@
 import re
 
 import pytest
-from django.contrib.auth.models import Permission
 
 from followup.models import Feedback
 from promises.models import Locality, Membership, Promise
+from promises.permissions import membership_grant
 from tests.browser.conftest import DESKTOP, PHONE, describe_violations
 
 MESSAGE = "Belysningen vid Mölndals bro är trasig sedan en vecka, det känns otryggt på kvällen."
@@ -82,12 +82,7 @@ def _staff_samordnare(django_user_model, locality, username):
     user = django_user_model.objects.create_user(
         username=username, password="correct-horse-battery", is_staff=True
     )
-    Membership.objects.create(user=user, locality=locality, role=Membership.Role.SAMORDNARE)
-    user.user_permissions.set(
-        Permission.objects.filter(
-            content_type__app_label="followup", codename__in=["view_feedback", "change_feedback"]
-        )
-    )
+    membership_grant(user=user, locality=locality, role=Membership.Role.SAMORDNARE)
     return user
 
 
@@ -98,10 +93,6 @@ def _log_in(page, username):
     page.get_by_role("button", name="Logga in").click()
 
 
-@pytest.mark.xfail(
-    reason="needs issue 4's locality-scoped FeedbackAdmin; remove this marker after merging it",
-    strict=True,
-)
 def test_the_molndal_samordnare_sees_the_feedback_in_the_admin_and_sydvasts_does_not(
     page, new_page, live_demo, quick_form, django_user_model
 ):
