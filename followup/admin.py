@@ -16,7 +16,7 @@ from .models import (
     Update,
     Verdict,
 )
-from .services import update_post
+from .services import update_post, update_publish
 
 RelatedOnly = admin.RelatedOnlyFieldListFilter
 
@@ -91,6 +91,8 @@ class UpdateAdmin(ScopedHistoryAdmin):
     def save_model(self, request, obj, form, change):
         if change:
             super().save_model(request, obj, form, change)
+            if obj.published:
+                update_publish(obj)  # queues the subscribers' e-mail once, however often saved
             return
         data = form.cleaned_data
         saved = update_post(

@@ -434,26 +434,11 @@ def subscription_unsubscribe(subscription):
 # --- Reminders to editors --------------------------------------------------------------
 
 
-def promises_without_recent_followup(on=None):
-    """Promises in force whose last published follow-up note (or, without one, whose
-    start) is more than STALE_AFTER_DAYS old. A local query: issue 5 defines staleness
-    as `PromiseQuerySet.stale()`; once merged, this should call it."""
-    on = on or timezone.localdate()
-    cutoff = on - datetime.timedelta(days=settings.STALE_AFTER_DAYS)
-    recent = Update.objects.published().filter(promise=OuterRef("pk"), date__gte=cutoff)
-    return (
-        Promise.objects.in_force(on)
-        .filter(starts_on__lt=cutoff)
-        .exclude(Exists(recent))
-        .select_related("locality")
-    )
-
-
 def reminders_send(on=None):
     """E-mail every samordnare (with an address) the stale promises of their localities,
     one e-mail each. Returns (e-mails sent, e-mails failed)."""
     stale = {}
-    for promise in promises_without_recent_followup(on):
+    for promise in Promise.objects.stale(on).select_related("locality"):
         stale.setdefault(promise.locality_id, []).append(promise)
     memberships = (
         Membership.objects.filter(

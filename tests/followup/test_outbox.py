@@ -233,3 +233,20 @@ def test_a_run_with_nothing_to_send_opens_no_mail_connection(settings):
     settings.EMAIL_BACKEND = "tests.followup.backends.UnreachableBackend"
 
     assert services.notifications_send() == {"sent": 0, "failed": 0}
+
+
+def test_publishing_a_draft_note_in_the_admin_queues_it_once(rf, make_promise, admin_user):
+    from django.contrib import admin
+
+    promise = make_promise()
+    Subscription.objects.create(email="a@example.se", promise=promise, confirmed_at=timezone.now())
+    note = Update.objects.create(promise=promise, text="Utkast.", published=False)
+    request = rf.post("/")
+    request.user = admin_user
+    model_admin = admin.site._registry[Update]
+
+    note.published = True
+    model_admin.save_model(request, note, None, True)
+    model_admin.save_model(request, note, None, True)
+
+    assert Notification.objects.filter(update=note).count() == 1
