@@ -6,6 +6,7 @@ from django.db.models import OuterRef, Prefetch, Subquery
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView
@@ -141,6 +142,13 @@ def _commitments():
 
 class PromiseDetailView(DetailView):
     template_name = "promises/promise_detail.html"
+
+    def render_to_response(self, context, **kwargs):
+        response = super().render_to_response(context, **kwargs)
+        if not self.object.is_published:
+            # A draft preview is for its own editors only: never kept by any cache.
+            patch_cache_control(response, private=True, no_store=True)
+        return response
 
     def get_object(self, queryset=None):
         indicators = Indicator.objects.prefetch_related(

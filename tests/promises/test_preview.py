@@ -30,6 +30,8 @@ def test_editors_of_the_locality_preview_the_draft(client, draft, make_editor, r
 
     assert response.status_code == 200
     assert response.context["promise"] == draft
+    assert "Utkast</strong>" in response.content.decode()  # told it is a preview
+    assert "no-store" in response["Cache-Control"]  # and no cache keeps it
 
 
 def test_visible_to_is_published_plus_own_drafts(draft, make_promise, make_editor, make_user):
@@ -38,3 +40,9 @@ def test_visible_to_is_published_plus_own_drafts(draft, make_promise, make_edito
 
     assert set(Promise.objects.visible_to(make_user())) == {published}
     assert set(Promise.objects.visible_to(editor)) == {published, draft}
+
+
+def test_a_published_promise_has_no_draft_banner(client, make_promise):
+    response = client.get(make_promise().get_absolute_url())
+
+    assert "draft-notice" not in response.content.decode()
