@@ -14,8 +14,29 @@ from simple_history.models import HistoricalRecords
 
 # First path segments the portal uses itself; a locality with one of these slugs would hide
 # (or be hidden by) a fixed page, so they are refused.
+# First path segments the site itself uses (in either language), which a locality's
+# /<slug>/ must not shadow.
 RESERVED_SLUGS = frozenset(
-    {"loften", "om", "tillganglighet", "en", "sv", "i18n", "admin", "static", "media"}
+    {
+        "loften",
+        "om",
+        "tillganglighet",
+        "en",
+        "sv",
+        "i18n",
+        "admin",
+        "static",
+        "media",
+        "api",
+        "feeds",
+        "embed",
+        "synpunkter",
+        "feedback",
+        "prenumerera",
+        "subscribe",
+        "healthz",
+        "readyz",
+    }
 )
 
 
