@@ -83,7 +83,7 @@ def test_swedish_promise_page_groups_commitments_and_states_progress(client, dem
     assert "Polisen lovar" in html
     assert "Kommunen lovar" in html
     assert "Hur långt vi har kommit" in html
-    assert "av 11 åtaganden genomförda" in html
+    assert "Ingen status har rapporterats ännu för löftets 11 åtaganden." in html
     assert "Ett genomfört åtagande räknas fullt" in html
     assert "Följ med i hur det går" in html
     assert "Ingen uppgift" in html

@@ -76,3 +76,17 @@ def test_promise_progress_reads_the_commitments_of_the_promise(make_promise, mak
     progress = promise_progress(promise)
 
     assert (progress.percent, progress.total, progress.counted) == (50, 3, 2)
+
+
+def test_unreported_commitments_are_told_apart_from_reported_ones():
+    progress = progress_of(["unreported", "unreported", "done", "cancelled"])
+
+    assert (progress.unreported, progress.reported, progress.counted) == (2, 1, 3)
+
+
+@pytest.mark.django_db
+def test_a_promise_with_no_reported_status_says_so_instead_of_zero_percent(client, demo_data):
+    html = client.get("/molndal/molndals-innerstad/").content.decode()
+
+    assert "Ingen status har rapporterats ännu för löftets 6 åtaganden." in html
+    assert "0 av 6" not in html
