@@ -21,8 +21,9 @@ install: $(STAMP)
 
 run: install
 	$(DEV_ENV) $(BIN)/python manage.py migrate --no-input
-	$(DEV_ENV) $(BIN)/python manage.py load_demo_data
+	$(DEV_ENV) $(BIN)/python manage.py load_demo_data --with-users
 	@echo "Serving on http://$(HOST):$(PORT)/"
+	@echo "Admin: http://$(HOST):$(PORT)/admin/ as molndal.polis or sydvast.samordnare, password medborgarlofte-demo"
 	$(DEV_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install

@@ -1,5 +1,6 @@
 """Settings for Medborgarlöften: one module, every knob from the environment."""
 
+import datetime
 from pathlib import Path
 
 import environ
@@ -29,7 +30,7 @@ ALLOWED_HOSTS = env.list(
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "config.apps.AdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -39,6 +40,11 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.sitemaps",
     "django_filters",
+    "ninja",
+    "simple_history",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "promises",
     "situation",
     "followup",
@@ -62,10 +68,19 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # ETag on every page (issue 3), leaving out per-request form values so that pages with
+    # forms still get 304s from ConditionalGetMiddleware above (which also answers for pages
+    # served from the page cache).
+    "config.middleware.StableETagMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "promises.middleware.StaffSessionTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it turns a lockout into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -162,8 +177,37 @@ EMAIL_PORT = env.int("EMAIL_PORT", default=25)
 EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
 EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
 EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
+# Seconds before an SMTP connection gives up, so a slow mail server cannot hang a request.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 
 ADMIN_URL = env.str("ADMIN_URL", default="admin/")
+if not ADMIN_URL.endswith("/"):
+    ADMIN_URL += "/"
+
+# Login hardening (the admin is the only place anybody logs in).
+AUTHENTICATION_BACKENDS = [
+    # Refuses a locked-out username+IP before the password is even checked.
+    "promises.backends.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "promises.backends.lockout_response"
+AXES_VERBOSE = False
+# Behind a proxy, set AXES_IPWARE_META_PRECEDENCE_ORDER, e.g. HTTP_X_FORWARDED_FOR,REMOTE_ADDR.
+AXES_IPWARE_META_PRECEDENCE_ORDER = env.list(
+    "AXES_IPWARE_META_PRECEDENCE_ORDER", default=["REMOTE_ADDR"]
+)
+# Two-factor login (TOTP) for staff; on by default in production.
+ADMIN_REQUIRE_2FA = env.bool("ADMIN_REQUIRE_2FA", default=not DEBUG)
+OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="Medborgarlöften")
+# Staff sessions end after this many seconds without a request.
+STAFF_SESSION_IDLE_SECONDS = env.int("STAFF_SESSION_IDLE_SECONDS", default=30 * 60)
+# History is shown, never reverted from the admin: a revert would bypass the rules
+# (e.g. a commitment's status changes only with a note).
+SIMPLE_HISTORY_REVERT_DISABLED = True
 
 # The public address of the site, used in e-mails and feeds that leave the request cycle.
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
@@ -227,6 +271,30 @@ PERMISSIONS_POLICY = env.str(
 
 # --- Logging: JSON lines on stdout in production, readable lines in development ---------------
 LOG_FORMAT = env.str("LOG_FORMAT", default="text" if DEBUG else "json")
+# Residents talk back (followup): feedback, subscriptions, reminders. See README "Cron jobs".
+FEEDBACK_RETENTION_DAYS = env.int("FEEDBACK_RETENTION_DAYS", default=365)
+FEEDBACK_HANDLED_PERSONAL_DATA_DAYS = env.int("FEEDBACK_HANDLED_PERSONAL_DATA_DAYS", default=30)
+FEEDBACK_MIN_SECONDS = env.int("FEEDBACK_MIN_SECONDS", default=3)
+FEEDBACK_FORM_MAX_AGE = env.int("FEEDBACK_FORM_MAX_AGE", default=24 * 60 * 60)
+FEEDBACK_RATE_LIMIT = env.int("FEEDBACK_RATE_LIMIT", default=5)
+FEEDBACK_RATE_WINDOW = env.int("FEEDBACK_RATE_WINDOW", default=600)
+# How many trusted proxies set X-Forwarded-For in front of the site (0: use REMOTE_ADDR).
+NUM_PROXIES = env.int("NUM_PROXIES", default=0)
+SUBSCRIPTION_CONFIRM_DAYS = env.int("SUBSCRIPTION_CONFIRM_DAYS", default=7)
+# A promise in force whose last published follow-up note is older than this is marked
+# "ingen uppföljning på N dagar", listed on the editors' dashboard and in reminders.
+STALE_AFTER_DAYS = env.int("STALE_AFTER_DAYS", default=90)
+
+# Who may show the embeddable progress card (/embed/promise/...) in a frame: the CSP
+# frame-ancestors sources, e.g. "https://molndal.se https://polisen.se". The default lets
+# any HTTPS page (and this site) frame it; the card is read-only, with no action to hijack.
+EMBED_FRAME_ANCESTORS = env.list("EMBED_FRAME_ANCESTORS", default=["'self'", "https:"])
+
+# The licence of the open data (API, CSV, DCAT catalogue).
+OPEN_DATA_LICENSE_URL = "https://creativecommons.org/publicdomain/zero/1.0/"
+# Who publishes the open data, as named in the DCAT-AP-SE catalogue (/api/v1/dcat.rdf).
+OPEN_DATA_PUBLISHER = env.str("OPEN_DATA_PUBLISHER", default="Medborgarlöften")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -251,5 +319,7 @@ LOGGING = {
         # Django's own handlers mail admins and print to stderr; ours is enough.
         "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        # django-axes logs every successful login at INFO; lockouts come at WARNING.
+        "axes": {"level": env.str("AXES_LOG_LEVEL", default="WARNING")},
     },
 }

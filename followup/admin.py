@@ -1,4 +1,10 @@
+from django import forms
 from django.contrib import admin
+from django.utils import timezone
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+
+from promises.admin_scoping import Scope, ScopedAdmin, ScopedHistoryAdmin, ScopedInline
 
 from .models import (
     CommitmentVerdict,
@@ -10,65 +16,214 @@ from .models import (
     Update,
     Verdict,
 )
+from .services import update_post, update_publish
+
+RelatedOnly = admin.RelatedOnlyFieldListFilter
+
+
+class UpdateForm(forms.ModelForm):
+    """A follow-up note; with a new status it changes the commitment's status, the note
+    being the reason (through followup.services.update_post)."""
+
+    source_url = forms.URLField(
+        label=capfirst(Update._meta.get_field("source_url").verbose_name),
+        required=False,
+        assume_scheme="https",
+    )
+
+    class Meta:
+        model = Update
+        fields = [
+            "promise",
+            "commitment",
+            "new_status",
+            "date",
+            "title",
+            "text",
+            "published",
+            "author_role",
+            "author_organisation",
+            "source_url",
+        ]
+        help_texts = {
+            "new_status": _(
+                "Leave empty for a plain note. A new status needs a commitment, and the "
+                "text says why."
+            ),
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        promise, commitment = cleaned.get("promise"), cleaned.get("commitment")
+        new_status = cleaned.get("new_status")
+        if commitment is not None and promise is not None and commitment.promise_id != promise.pk:
+            self.add_error("commitment", _("The commitment does not belong to this promise."))
+        if new_status and commitment is None and "commitment" not in self.errors:
+            self.add_error("commitment", _("A status change needs a commitment."))
+        if new_status and not (cleaned.get("text") or "").strip() and "text" not in self.errors:
+            self.add_error("text", _("A status change needs a note that says why."))
+        return cleaned
 
 
 @admin.register(Update)
-class UpdateAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "promise", "commitment", "date", "published"]
-    list_filter = ["published", "promise__locality"]
-    search_fields = ["title", "text"]
+class UpdateAdmin(ScopedHistoryAdmin):
+    form = UpdateForm
+    list_display = ["__str__", "promise", "commitment", "new_status", "date", "published"]
+    list_filter = ["published", "new_status", ("promise__locality", RelatedOnly)]
+    search_fields = ["title", "text", "promise__title"]
     date_hierarchy = "date"
+    autocomplete_fields = ["promise", "commitment"]
+    list_select_related = ["promise__locality", "commitment"]
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is None:
+            return ["author"]
+        # The status change a note records is history: it is not edited afterwards.
+        return ["author", "promise", "commitment", "old_status", "new_status"]
+
+    def get_fields(self, request, obj=None):
+        fields = list(UpdateForm.Meta.fields)
+        if obj is None:
+            return fields  # the author is the one who posts it
+        fields.insert(fields.index("new_status"), "old_status")
+        return [*fields, "author"]
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            super().save_model(request, obj, form, change)
+            if obj.published:
+                update_publish(obj)  # queues the subscribers' e-mail once, however often saved
+            return
+        data = form.cleaned_data
+        saved = update_post(
+            promise=data["promise"],
+            commitment=data.get("commitment"),
+            new_status=data.get("new_status") or "",
+            text=data["text"],
+            title=data.get("title", ""),
+            date=data.get("date"),
+            published=data.get("published", False),
+            author=request.user,
+            author_role=data.get("author_role", ""),
+            author_organisation=data.get("author_organisation", ""),
+        )
+        if data.get("source_url"):
+            saved.source_url = data["source_url"]
+            saved.save(update_fields=["source_url"])
+        obj.pk, obj.old_status, obj.author = saved.pk, saved.old_status, saved.author
+        obj._state.adding, obj._state.db = False, saved._state.db
 
 
-class MeasurementInline(admin.TabularInline):
+class IndicatorForm(forms.ModelForm):
+    def clean(self):
+        cleaned = super().clean()
+        promise = cleaned.get("promise")
+        for name in ("goal", "commitment"):
+            related = cleaned.get(name)
+            if related is not None and promise is not None and related.promise_id != promise.pk:
+                self.add_error(name, _("Choose one that belongs to this promise."))
+        return cleaned
+
+
+class MeasurementInline(ScopedInline, admin.TabularInline):
     model = Measurement
     extra = 0
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(admin.ModelAdmin):
+class IndicatorAdmin(ScopedHistoryAdmin):
+    form = IndicatorForm
     list_display = ["name", "promise", "unit", "direction"]
-    list_filter = ["direction", "promise__locality"]
-    search_fields = ["name"]
+    list_filter = ["direction", ("promise__locality", RelatedOnly)]
+    search_fields = ["name", "promise__title"]
     prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["promise", "goal", "commitment"]
     inlines = [MeasurementInline]
+    list_select_related = ["promise__locality"]
 
 
 @admin.register(Measurement)
-class MeasurementAdmin(admin.ModelAdmin):
+class MeasurementAdmin(ScopedHistoryAdmin):
     list_display = ["indicator", "measured_on", "period_text", "value", "group"]
+    list_filter = [("indicator__promise__locality", RelatedOnly)]
+    search_fields = ["indicator__name", "source"]
+    autocomplete_fields = ["indicator"]
+    list_select_related = ["indicator"]
 
 
-class CommitmentVerdictInline(admin.StackedInline):
+class CommitmentVerdictInline(ScopedInline, admin.StackedInline):
     model = CommitmentVerdict
     extra = 0
+    autocomplete_fields = ["commitment"]
 
 
 @admin.register(Verdict)
-class VerdictAdmin(admin.ModelAdmin):
+class VerdictAdmin(ScopedAdmin):
     list_display = ["promise", "decided_on"]
+    ordering = ["-decided_on", "pk"]
+    list_filter = [("promise__locality", RelatedOnly)]
+    search_fields = ["promise__title", "summary"]
+    autocomplete_fields = ["promise"]
     inlines = [CommitmentVerdictInline]
+    list_select_related = ["promise__locality"]
 
 
 @admin.register(CommitmentVerdict)
-class CommitmentVerdictAdmin(admin.ModelAdmin):
+class CommitmentVerdictAdmin(ScopedAdmin):
     list_display = ["commitment", "outcome"]
-    list_filter = ["outcome"]
+    list_filter = ["outcome", ("verdict__promise__locality", RelatedOnly)]
+    search_fields = ["reason", "commitment__text"]
+    autocomplete_fields = ["verdict", "commitment"]
 
 
 @admin.register(Feedback)
-class FeedbackAdmin(admin.ModelAdmin):
+class FeedbackAdmin(ScopedAdmin):
+    """Residents' feedback: the local team reads it and marks it handled, never publishes it."""
+
     list_display = ["reference", "locality", "promise", "created_at", "handled"]
-    list_filter = ["handled", "locality"]
+    list_filter = ["handled", ("locality", RelatedOnly)]
     search_fields = ["reference", "message"]
-    readonly_fields = ["reference", "created_at"]
+    date_hierarchy = "created_at"
+    list_select_related = ["locality", "promise"]
+    fields = [
+        "reference",
+        "locality",
+        "promise",
+        "created_at",
+        "message",
+        "place",
+        "name",
+        "email",
+        "handled",
+        "handled_at",
+        "internal_comment",
+    ]
+
+    def get_readonly_fields(self, request, obj=None):
+        if request.user.is_superuser:
+            return ["reference", "created_at", "handled_at"]
+        # Editors only mark it handled and comment on it.
+        return [f for f in self.fields if f not in ("handled", "internal_comment")]
+
+    def save_model(self, request, obj, form, change):
+        if obj.handled and obj.handled_at is None:
+            obj.handled_at = timezone.now()
+        elif not obj.handled:
+            obj.handled_at = None
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(Subscription)
-class SubscriptionAdmin(admin.ModelAdmin):
+class SubscriptionAdmin(ScopedAdmin):
+    """Residents' e-mail addresses: administrators only."""
+
+    scope = Scope.ADMINISTRATORS
     list_display = ["email", "promise", "locality", "confirmed_at", "unsubscribed_at"]
+    search_fields = ["email"]
 
 
 @admin.register(Notification)
-class NotificationAdmin(admin.ModelAdmin):
+class NotificationAdmin(ScopedAdmin):
+    scope = Scope.ADMINISTRATORS
     list_display = ["subscription", "update", "sent_at", "attempts"]
+    list_select_related = ["subscription", "update"]

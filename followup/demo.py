@@ -22,11 +22,13 @@ from promises.models import (
 from situation.models import Place, Problem, SituationPicture, Source, Survey
 
 
-def upsert(model, lookup, values):
-    """Get or create by `lookup`; save only the fields that differ. Returns the object."""
+def upsert(model, lookup, values, create_only=None):
+    """Get or create by `lookup`; save only the fields that differ. Returns the object.
+    `create_only` values are set on creation and never overwritten (e.g. a commitment's
+    status, which later changes only with a follow-up note)."""
     obj = model.objects.filter(**lookup).first()
     if obj is None:
-        return model.objects.create(**lookup, **values)
+        return model.objects.create(**lookup, **values, **(create_only or {}))
     changed = [name for name, value in values.items() if getattr(obj, name) != value]
     if changed:
         for name in changed:
@@ -201,7 +203,8 @@ def _load_promise(locality, row, by_slug, pictures, contacts):
         commitment = upsert(
             Commitment,
             {"promise": promise, "order": order},
-            {"text": c["text"], "status": c.get("status", Commitment.Status.UNREPORTED)},
+            {"text": c["text"]},
+            create_only={"status": c.get("status", Commitment.Status.UNREPORTED)},
         )
         set_m2m(commitment.parties, [by_slug["party"][s] for s in c["parties"]])
         set_m2m(commitment.themes, [by_slug["theme"][s] for s in c["themes"]])

@@ -1,5 +1,7 @@
 """Follow-up notes are written in Markdown; what reaches a page is sanitised HTML."""
 
+import re
+
 import markdown as markdown_lib
 import nh3
 from django.utils.safestring import mark_safe
@@ -32,6 +34,18 @@ ALLOWED_TAGS = {
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"scope"}, "td": set()}
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
+# After nh3's own URL parsing: a link must visibly be absolute (http(s), mailto, tel), a
+# path on this site or a fragment. Anything else, e.g. "javascript%3A..." that a browser
+# would read as a relative path, is dropped rather than trusted.
+SAFE_HREF = re.compile(r"(https?:|mailto:|tel:|#|/)", re.IGNORECASE)
+# Elements removed with everything inside them, not just their tags.
+CLEAN_CONTENT_TAGS = {"script", "style", "iframe", "object", "embed", "template", "noscript"}
+
+
+def _only_safe_links(tag, attribute, value):
+    if attribute == "href" and not SAFE_HREF.match(value):
+        return None
+    return value
 
 
 def render_markdown(text):
@@ -44,5 +58,7 @@ def render_markdown(text):
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer nofollow",
         strip_comments=True,
+        clean_content_tags=CLEAN_CONTENT_TAGS,
+        attribute_filter=_only_safe_links,
     )
     return mark_safe(clean)  # noqa: S308 - sanitised by nh3 just above

@@ -3,10 +3,12 @@
 import secrets
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from promises.models import Commitment, LocalityScopedQuerySet
 
@@ -65,6 +67,7 @@ class Update(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     objects = UpdateQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-date", "-pk"]
@@ -83,9 +86,19 @@ class Update(models.Model):
     def get_absolute_url(self):
         return f"{self.promise.get_absolute_url()}#update-{self.pk}"
 
+    @property
+    def byline(self):
+        """Who wrote it, as the public sees it: role and organisation, never a username."""
+        parts = [p for p in (self.author_role.strip(), self.author_organisation.strip()) if p]
+        return ", ".join(parts) if parts else str(_("The local team"))
+
 
 class IndicatorQuerySet(LocalityScopedQuerySet):
     locality_lookup = "promise__locality"
+
+    def annotate_last_followup(self):
+        """`last_followup_on`: the date of the indicator's latest dated measurement."""
+        return self.annotate(last_followup_on=models.Max("measurements__measured_on"))
 
 
 class Indicator(models.Model):
@@ -133,8 +146,18 @@ class Indicator(models.Model):
     )
     target_on = models.DateField(_("target date"), null=True, blank=True)
     order = models.PositiveIntegerField(_("order"), default=0)
+    survey_question = models.CharField(
+        _("survey question"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "To draw this indicator from the locality's safety surveys, the question exactly "
+            "as it is worded in their results; each survey's answer becomes a value."
+        ),
+    )
 
     objects = IndicatorQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["promise", "order", "pk"]
@@ -183,6 +206,7 @@ class Measurement(models.Model):
     source = models.CharField(_("source"), max_length=300, blank=True)
 
     objects = MeasurementQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["indicator", F("measured_on").asc(nulls_last=True), "group", "pk"]
@@ -207,6 +231,22 @@ class VerdictQuerySet(LocalityScopedQuerySet):
     locality_lookup = "promise__locality"
 
 
+def verdict_period_error(promise, decided_on=None):
+    """Why a verdict on `promise` cannot be recorded now (dated `decided_on`), or None.
+
+    The rule: a verdict comes once the promise's period has ended, and is dated after its
+    end; a promise without an end date (the source gave only a length) may be judged at
+    any time."""
+    if promise.ends_on is None:
+        return None
+    today = timezone.localdate()
+    if promise.ends_on >= today or (decided_on is not None and decided_on <= promise.ends_on):
+        return _(
+            "A verdict can be recorded only once the promise's period has ended (%(date)s)."
+        ) % {"date": promise.ends_on.isoformat()}
+    return None
+
+
 class Verdict(models.Model):
     """At the end of a promise's period: how it was kept ("Så har vi uppfyllt vårt löfte")."""
 
@@ -227,6 +267,12 @@ class Verdict(models.Model):
 
     def __str__(self):
         return str(self.promise)
+
+    def clean(self):
+        if self.promise_id is not None:
+            error = verdict_period_error(self.promise, self.decided_on)
+            if error:
+                raise ValidationError(error)
 
 
 class CommitmentVerdictQuerySet(LocalityScopedQuerySet):
@@ -372,6 +418,15 @@ class Subscription(models.Model):
 
     def __str__(self):
         return f"{self.email} → {self.promise or self.locality}"
+
+    @property
+    def target(self):
+        """The promise or the locality followed."""
+        return self.promise or self.locality
+
+    @property
+    def target_name(self):
+        return self.promise.title if self.promise_id else self.locality.name
 
 
 class Notification(models.Model):

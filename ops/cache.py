@@ -22,12 +22,15 @@ How it stays correct:
 
 import hashlib
 import logging
+import pickle
+import re
 import time
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.utils import timezone, translation
 from django.utils.cache import set_response_etag
 from django.utils.http import http_date
@@ -39,6 +42,10 @@ CONTENT_APPS = {"promises", "situation", "followup"}
 # Residents' own data never appears on a public page: writing it must not empty the cache.
 NOT_PUBLIC_MODELS = {"followup.feedback", "followup.subscription", "followup.notification"}
 HARMLESS_VARY = {"cookie", "accept-language", "accept-encoding"}
+# A page with a form is stored with its CSRF tokens blanked out, and each visitor gets their
+# own token (and CSRF cookie) filled in when it is served from the cache.
+CSRF_VALUE = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
+CSRF_PLACEHOLDER = b"__csrf_token_filled_in_per_visitor__"
 
 
 def content_generation():
@@ -123,6 +130,8 @@ class PublicPageCacheMiddleware:
         stored = found.get(key)
         if stored is not None and stored[0] == generation:
             response = stored[1]
+            if getattr(response, "_csrf_placeholder", False):
+                _fill_in_csrf_token(request, response)
             response["X-Cache"] = "hit"
             return response
         response = self.get_response(request)
@@ -132,7 +141,7 @@ class PublicPageCacheMiddleware:
             if not response.has_header("Last-Modified"):
                 response["Last-Modified"] = http_date()
             try:
-                cache.set(key, (generation, response), seconds)
+                cache.set(key, (generation, _shareable(request, response)), seconds)
             except Exception:
                 logger.warning("Page cache unavailable; page not stored")
         response["X-Cache"] = "miss"
@@ -150,10 +159,10 @@ class PublicPageCacheMiddleware:
 
     @staticmethod
     def _may_store(request, response):
-        if response.status_code != 200 or response.streaming or response.cookies:
+        if response.status_code != 200 or response.streaming:
             return False
-        if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
-            return False
+        if set(response.cookies) - {settings.CSRF_COOKIE_NAME}:
+            return False  # the CSRF cookie alone is dealt with by _shareable()
         session = getattr(request, "session", None)
         if session is not None and (
             session.accessed and not session.is_empty() or session.modified
@@ -171,3 +180,26 @@ class PublicPageCacheMiddleware:
             return False
         vary = {v.strip().lower() for v in response.get("Vary", "").split(",") if v.strip()}
         return vary <= HARMLESS_VARY
+
+
+def _shareable(request, response):
+    """The response as every visitor may get it: without this visitor's CSRF token or cookie."""
+    if not request.META.get("CSRF_COOKIE_NEEDS_UPDATE") and not response.cookies:
+        return response
+    shared = pickle.loads(pickle.dumps(response, pickle.HIGHEST_PROTOCOL))
+    shared.cookies.clear()
+    shared.content = CSRF_VALUE.sub(rb"\1" + CSRF_PLACEHOLDER + rb"\2", shared.content)
+    shared._csrf_placeholder = True
+    return shared
+
+
+def _fill_in_csrf_token(request, response):
+    """Put this visitor's CSRF token in the cached page, and set their CSRF cookie if needed,
+    as CsrfViewMiddleware would have done (it is not reached for a cached page)."""
+    csrf = CsrfViewMiddleware(lambda request: response)
+    csrf.process_request(request)  # reads and checks the visitor's CSRF cookie
+    token = get_token(request).encode()
+    response.content = response.content.replace(CSRF_PLACEHOLDER, token)
+    if response.has_header("Content-Length"):
+        response["Content-Length"] = str(len(response.content))
+    csrf.process_response(request, response)  # sets the cookie when the visitor had none

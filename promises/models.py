@@ -1,11 +1,43 @@
 """What was promised: localities, parties, promises, commitments, goals, contacts."""
 
+import datetime
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce, TruncDate
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+# First path segments the portal uses itself; a locality with one of these slugs would hide
+# (or be hidden by) a fixed page, so they are refused.
+# First path segments the site itself uses (in either language), which a locality's
+# /<slug>/ must not shadow.
+RESERVED_SLUGS = frozenset(
+    {
+        "loften",
+        "om",
+        "tillganglighet",
+        "en",
+        "sv",
+        "i18n",
+        "admin",
+        "static",
+        "media",
+        "api",
+        "feeds",
+        "embed",
+        "synpunkter",
+        "feedback",
+        "prenumerera",
+        "subscribe",
+        "healthz",
+        "readyz",
+    }
+)
 
 
 class LocalityScopedQuerySet(models.QuerySet):
@@ -13,15 +45,22 @@ class LocalityScopedQuerySet(models.QuerySet):
 
     locality_lookup = "locality"
 
-    def editable_by(self, user):
+    def editable_by(self, user, roles=None):
+        """Rows of the user's localities; with `roles`, only where they hold one of them."""
         if not user.is_authenticated or not user.is_active:
             return self.none()
         if user.is_superuser:
             return self
-        mine = Membership.objects.filter(user=user).values("locality")
+        mine = Membership.objects.filter(user=user)
+        if roles is not None:
+            mine = mine.filter(role__in=roles)
+        return self.in_localities(mine.values("locality"))
+
+    def in_localities(self, localities):
+        """Rows hanging on `localities` (ids, objects or a subquery of ids)."""
         if self.locality_lookup == "":
-            return self.filter(pk__in=mine)
-        return self.filter(**{f"{self.locality_lookup}__in": mine})
+            return self.filter(pk__in=localities)
+        return self.filter(**{f"{self.locality_lookup}__in": localities})
 
 
 class PoliceArea(models.Model):
@@ -125,6 +164,16 @@ class Locality(models.Model):
     def get_absolute_url(self):
         return reverse("promises:locality", kwargs={"slug": self.slug})
 
+    def clean(self):
+        super().clean()
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError(
+                {
+                    "slug": _("“%(slug)s” is used by the site itself; choose another slug.")
+                    % {"slug": self.slug}
+                }
+            )
+
 
 class Membership(models.Model):
     """Who may edit what: a user's role in one locality."""
@@ -198,6 +247,16 @@ class PromiseQuerySet(LocalityScopedQuerySet):
     def published(self):
         return self.filter(state=Promise.State.PUBLISHED)
 
+    def visible_to(self, user):
+        """Published promises, and the drafts of the user's own localities (preview)."""
+        if user.is_authenticated and user.is_active and user.is_superuser:
+            return self
+        published = Q(state=Promise.State.PUBLISHED)
+        if not (user.is_authenticated and user.is_active):
+            return self.filter(published)
+        mine = Membership.objects.filter(user=user).values("locality")
+        return self.filter(published | Q(locality__in=mine))
+
     def in_force(self, on=None):
         on = on or timezone.localdate()
         return self.published().filter(starts_on__lte=on, ends_on__gte=on)
@@ -221,6 +280,40 @@ class PromiseQuerySet(LocalityScopedQuerySet):
         if phase == Promise.Phase.UNDATED:
             return self.filter(Q(starts_on__isnull=True) | Q(ends_on__isnull=True))
         return self.none()
+
+    def annotate_last_followup(self):
+        """`last_followup_on`: the date of the promise's latest published follow-up note, or
+        None; `followup_since`: that date, else the day the promise came into force (start,
+        signing, or the day it was entered), the day staleness is counted from."""
+        update_model = self.model.updates.field.model  # followup.Update, not imported here
+        latest = (
+            update_model.objects.filter(promise=OuterRef("pk"), published=True)
+            .order_by("-date")
+            .values("date")[:1]
+        )
+        return self.annotate(last_followup_on=Subquery(latest)).annotate(
+            followup_since=Coalesce(
+                "last_followup_on", "starts_on", "signed_on", TruncDate("created_at")
+            )
+        )
+
+    def followed_up(self, on=None):
+        """Promises that should be followed up now: published, in force or undated, and
+        without an end-of-term verdict (an ended or judged promise is not stale, it is done)."""
+        on = on or timezone.localdate()
+        return self.published().filter(
+            Q(starts_on__isnull=True) | Q(starts_on__lte=on),
+            Q(ends_on__isnull=True) | Q(ends_on__gte=on),
+            verdict__isnull=True,
+        )
+
+    def stale(self, on=None, after_days=None):
+        """Promises followed up now whose last published note (or, lacking one, their start)
+        is more than `after_days` (default: settings.STALE_AFTER_DAYS) days old."""
+        on = on or timezone.localdate()
+        after_days = settings.STALE_AFTER_DAYS if after_days is None else after_days
+        limit = on - datetime.timedelta(days=after_days)
+        return self.followed_up(on).annotate_last_followup().filter(followup_since__lt=limit)
 
 
 class Promise(models.Model):
@@ -275,6 +368,7 @@ class Promise(models.Model):
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = PromiseQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:
         ordering = [F("starts_on").desc(nulls_last=True), "title"]
@@ -329,6 +423,16 @@ class Actor(models.TextChoices):
 class CommitmentQuerySet(LocalityScopedQuerySet):
     locality_lookup = "promise__locality"
 
+    def annotate_last_followup(self):
+        """`last_followup_on`: the date of the latest published note on this commitment."""
+        update_model = self.model.updates.field.model  # followup.Update, not imported here
+        latest = (
+            update_model.objects.filter(commitment=OuterRef("pk"), published=True)
+            .order_by("-date")
+            .values("date")[:1]
+        )
+        return self.annotate(last_followup_on=Subquery(latest))
+
 
 class Commitment(models.Model):
     """One activity a promise commits to, owned by one or more parties."""
@@ -357,6 +461,7 @@ class Commitment(models.Model):
     )
 
     objects = CommitmentQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["promise", "order", "pk"]
@@ -366,8 +471,50 @@ class Commitment(models.Model):
     def __str__(self):
         return self.text if len(self.text) <= 80 else self.text[:77] + "…"
 
+    def save(self, *args, **kwargs):
+        if self._status_changed_without_note():
+            raise ValidationError(_("A status change needs a follow-up note that says why."))
+        super().save(*args, **kwargs)
+        self._saved_status = self.status
+        self._status_note = ""
+
     def get_absolute_url(self):
         return f"{self.promise.get_absolute_url()}#commitment-{self.pk}"
+
+    # A status changes only with a follow-up note that says why (followup.services.update_post
+    # calls `set_status`); a plain `status = ...; save()` is refused here, outside the admin too.
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._saved_status = instance.__dict__.get("status")
+        return instance
+
+    def set_status(self, status, *, note):
+        if not (note or "").strip():
+            raise ValidationError({"status": _("A status change needs a note that says why.")})
+        self.status = status
+        self._status_note = note
+
+    def _status_changed_without_note(self):
+        saved = getattr(self, "_saved_status", None)
+        return (
+            not self._state.adding
+            and saved is not None
+            and self.status != saved
+            and not getattr(self, "_status_note", "")
+        )
+
+    def clean(self):
+        super().clean()
+        if self._status_changed_without_note():
+            raise ValidationError(
+                {
+                    "status": _(
+                        "The status changes only with a follow-up note that says why: "
+                        "post a follow-up note with the new status."
+                    )
+                }
+            )
 
     @property
     def actor(self):
@@ -398,6 +545,7 @@ class Goal(models.Model):
     order = models.PositiveIntegerField(_("order"), default=0)
 
     objects = GoalQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["promise", "order", "pk"]

@@ -50,6 +50,15 @@ class Progress:
     def cancelled(self):
         return self.count(Status.CANCELLED)
 
+    @property
+    def unreported(self):
+        return self.count(Status.UNREPORTED)
+
+    @property
+    def reported(self):
+        """Counted commitments whose status somebody has actually reported."""
+        return self.counted - self.unreported
+
 
 def progress_of(statuses):
     """Progress from an iterable of commitment statuses."""

@@ -1,38 +1,187 @@
-from django.db.models import Prefetch
+"""The public portal: home, promise list, locality and promise pages, about pages."""
+
+from django.conf import settings
+from django.core.paginator import InvalidPage
+from django.db.models import OuterRef, Prefetch, Subquery
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 from django.views.generic import DetailView
+from django_filters.views import FilterView
 
+from followup.models import Indicator, Measurement, Update
+from situation.models import Place, Problem, SituationPicture, Survey
+
+from .charts import bar_chart
+from .filters import PromiseFilter
 from .models import Actor, Commitment, Locality, Promise
+from .progress import promise_progress
+
+STATUS_ONLY = Commitment.objects.only("pk", "promise_id", "status").order_by()
 
 
+def _with_progress(promises):
+    """Attach `progress` to each promise (commitments prefetched with STATUS_ONLY)."""
+    for promise in promises:
+        promise.progress = promise_progress(promise)
+    return promises
+
+
+def published_promises():
+    return Promise.objects.published().prefetch_related(Prefetch("commitments", STATUS_ONLY))
+
+
+@require_safe
 def home(request):
     localities = Locality.objects.select_related("police_area").prefetch_related(
         "municipalities",
-        Prefetch("promises", queryset=Promise.objects.published(), to_attr="published_promises"),
+        Prefetch(
+            "promises",
+            queryset=published_promises().select_related("locality"),
+            to_attr="published_promises",
+        ),
     )
-    return render(request, "promises/home.html", {"localities": localities})
+    promises = _with_progress([p for loc in localities for p in loc.published_promises])
+    updates = Update.objects.published().select_related("promise__locality", "commitment")[:5]
+    return render(
+        request,
+        "promises/home.html",
+        {
+            "localities": localities,
+            "in_force": [p for p in promises if p.phase() == Promise.Phase.ACTIVE],
+            "promises": sorted(promises, key=lambda p: (p.locality.name, p.title)),
+            "updates": updates,
+        },
+    )
+
+
+class PromiseListView(FilterView):
+    filterset_class = PromiseFilter
+    template_name = "promises/promise_list.html"
+    paginate_by = 20
+    strict = True
+    page_error = None
+
+    def get_queryset(self):
+        return (
+            published_promises()
+            .select_related("locality")
+            .prefetch_related("themes")
+            .order_by("locality__name", "title")
+        )
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator = self.get_paginator(queryset, page_size)
+        number = self.request.GET.get(self.page_kwarg) or 1
+        try:
+            page = paginator.page(number)
+        except InvalidPage:
+            self.page_error = _(
+                "There is no page “%(page)s”. Showing the first page of the results instead."
+            ) % {"page": str(number)[:20]}
+            page = paginator.page(1)
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        _with_progress(context["object_list"])
+        context["page_error"] = self.page_error
+        query = self.request.GET.copy()
+        query.pop(self.page_kwarg, None)
+        context["query_string"] = query.urlencode()
+        return context
+
+    def render_to_response(self, context, **kwargs):
+        invalid = self.filterset.is_bound and not self.filterset.is_valid()
+        if invalid or self.page_error:
+            kwargs["status"] = 400
+        return super().render_to_response(context, **kwargs)
 
 
 class LocalityDetailView(DetailView):
-    queryset = Locality.objects.select_related("police_area", "agreement").prefetch_related(
-        "municipalities",
-        Prefetch("promises", queryset=Promise.objects.published(), to_attr="published_promises"),
-    )
     template_name = "promises/locality_detail.html"
+
+    def get_queryset(self):
+        return Locality.objects.select_related("police_area", "agreement").prefetch_related(
+            "municipalities",
+            "contacts",
+            Prefetch("places", queryset=Place.objects.order_by("name")),
+            Prefetch("promises", queryset=published_promises(), to_attr="published_promises"),
+            Prefetch(
+                "situation_pictures",
+                queryset=SituationPicture.objects.order_by("-date", "title"),
+            ),
+            Prefetch("surveys", queryset=Survey.objects.select_related("baseline")),
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        groups = {phase: [] for phase in Promise.Phase}
+        for promise in _with_progress(self.object.published_promises):
+            groups[promise.phase()].append(promise)
+        context["promise_groups"] = [(phase, items) for phase, items in groups.items() if items]
+        return context
+
+
+def _commitments():
+    """Commitments with their parties, verdict, last published note and cancellation reason."""
+    notes = Update.objects.published().filter(commitment=OuterRef("pk")).order_by("-date", "-pk")
+    cancelled = notes.filter(new_status=Commitment.Status.CANCELLED)
+    return (
+        Commitment.objects.select_related("verdict")
+        .prefetch_related("parties")
+        .annotate(
+            last_update_on=Subquery(notes.values("date")[:1]),
+            cancel_reason=Subquery(cancelled.values("text")[:1]),
+        )
+    )
 
 
 class PromiseDetailView(DetailView):
     template_name = "promises/promise_detail.html"
 
+    def render_to_response(self, context, **kwargs):
+        response = super().render_to_response(context, **kwargs)
+        if not self.object.is_published:
+            # A draft preview is for its own editors only: never kept by any cache.
+            patch_cache_control(response, private=True, no_store=True)
+        return response
+
     def get_object(self, queryset=None):
+        indicators = Indicator.objects.prefetch_related(
+            Prefetch("measurements", queryset=Measurement.objects.all())
+        )
         return get_object_or_404(
-            Promise.objects.published()
-            .select_related("locality__police_area", "locality__agreement")
+            Promise.objects.visible_to(self.request.user)
+            .select_related("locality__police_area", "locality__agreement", "verdict")
             .prefetch_related(
                 "parties",
-                "goals",
+                "themes",
                 "contacts",
-                Prefetch("commitments", queryset=Commitment.objects.prefetch_related("parties")),
+                "locality__municipalities",
+                Prefetch("commitments", queryset=_commitments()),
+                Prefetch("goals__indicators", queryset=Indicator.objects.all()),
+                Prefetch("indicators", queryset=indicators),
+                Prefetch(
+                    "situation_pictures",
+                    queryset=SituationPicture.objects.select_related("locality").prefetch_related(
+                        Prefetch(
+                            "problems",
+                            queryset=Problem.objects.prefetch_related(
+                                Prefetch("places", Place.objects.select_related("locality"))
+                            ),
+                        )
+                    ),
+                ),
+                Prefetch(
+                    "surveys",
+                    queryset=Survey.objects.select_related("baseline").prefetch_related(
+                        "results", "baseline__results"
+                    ),
+                ),
             ),
             locality__slug=self.kwargs["locality"],
             slug=self.kwargs["slug"],
@@ -40,8 +189,56 @@ class PromiseDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        promise = self.object
         groups = {actor: [] for actor in Actor}
-        for commitment in self.object.commitments.all():
+        for commitment in promise.commitments.all():
             groups[commitment.actor].append(commitment)
-        context["commitment_groups"] = [(actor, items) for actor, items in groups.items() if items]
+        indicators = list(promise.indicators.all())
+        by_commitment = {}
+        for indicator in indicators:
+            indicator.chart = bar_chart(indicator)
+            by_commitment.setdefault(indicator.commitment_id, []).append(indicator)
+        for commitment in promise.commitments.all():
+            commitment.linked_indicators = by_commitment.get(commitment.pk, [])
+        context.update(
+            commitment_groups=[(actor, items) for actor, items in groups.items() if items],
+            cancelled=[c for c in promise.commitments.all() if c.status == "cancelled"],
+            progress=promise_progress(promise),
+            indicators=indicators,
+            verdict=getattr(promise, "verdict", None),
+            surveys=[_compare(survey) for survey in promise.surveys.all()],
+            updates=Update.objects.published().filter(promise=promise).select_related("commitment"),
+        )
         return context
+
+
+def _compare(survey):
+    """Pair each result of a survey with the baseline's answer to the same question."""
+    before = {}
+    if survey.baseline:
+        before = {(r.question, r.group): r for r in survey.baseline.results.all()}
+    survey.rows = [(r, before.get((r.question, r.group))) for r in survey.results.all()]
+    return survey
+
+
+@require_safe
+def about(request):
+    return render(request, "pages/about.html")
+
+
+@require_safe
+def accessibility(request):
+    return render(request, "pages/accessibility.html")
+
+
+@require_safe
+def robots_txt(request):
+    sitemap = request.build_absolute_uri(reverse("sitemap"))
+    lines = [
+        "User-agent: *",
+        f"Disallow: /{settings.ADMIN_URL}",
+        f"Disallow: /en/{settings.ADMIN_URL}",
+        f"Sitemap: {sitemap}",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

@@ -1,63 +1,82 @@
 from django.contrib import admin
 
+from promises.admin_scoping import ScopedAdmin, ScopedInline
+
 from .models import Place, Problem, SituationPicture, Source, Survey, SurveyResult
+
+RelatedOnly = admin.RelatedOnlyFieldListFilter
 
 
 @admin.register(Place)
-class PlaceAdmin(admin.ModelAdmin):
+class PlaceAdmin(ScopedAdmin):
     list_display = ["name", "kind", "locality"]
-    list_filter = ["kind", "locality"]
+    list_filter = ["kind", ("locality", RelatedOnly)]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["locality"]
+    list_select_related = ["locality"]
 
 
-class SourceInline(admin.TabularInline):
+class SourceInline(ScopedInline, admin.TabularInline):
     model = Source
     extra = 0
 
 
-class ProblemInline(admin.StackedInline):
+class ProblemInline(ScopedInline, admin.StackedInline):
     model = Problem
     extra = 0
-    filter_horizontal = ["themes", "places"]
+    autocomplete_fields = ["themes", "places"]
 
 
 @admin.register(SituationPicture)
-class SituationPictureAdmin(admin.ModelAdmin):
+class SituationPictureAdmin(ScopedAdmin):
     list_display = ["title", "locality", "date", "date_text"]
-    list_filter = ["locality"]
+    list_filter = [("locality", RelatedOnly)]
     search_fields = ["title", "summary"]
     prepopulated_fields = {"slug": ["title"]}
-    filter_horizontal = ["promises"]
+    autocomplete_fields = ["locality", "promises"]
     inlines = [SourceInline, ProblemInline]
+    list_select_related = ["locality"]
 
 
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(ScopedAdmin):
     list_display = ["kind", "picture"]
-    list_filter = ["kind"]
+    list_filter = ["kind", ("picture__locality", RelatedOnly)]
+    search_fields = ["description", "picture__title"]
+    autocomplete_fields = ["picture"]
+    list_select_related = ["picture"]
 
 
 @admin.register(Problem)
-class ProblemAdmin(admin.ModelAdmin):
+class ProblemAdmin(ScopedAdmin):
     list_display = ["__str__", "picture"]
+    list_filter = [("picture__locality", RelatedOnly)]
     search_fields = ["description"]
+    autocomplete_fields = ["picture", "themes", "places"]
+    list_select_related = ["picture"]
 
 
-class SurveyResultInline(admin.TabularInline):
+class SurveyResultInline(ScopedInline, admin.TabularInline):
     model = SurveyResult
     extra = 0
 
 
 @admin.register(Survey)
-class SurveyAdmin(admin.ModelAdmin):
+class SurveyAdmin(ScopedAdmin):
     list_display = ["title", "locality", "year", "respondents", "baseline"]
-    list_filter = ["locality"]
+    list_filter = [("locality", RelatedOnly)]
     search_fields = ["title"]
     prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["locality", "baseline", "promises"]
     inlines = [SurveyResultInline]
+    list_select_related = ["locality", "baseline"]
 
 
 @admin.register(SurveyResult)
-class SurveyResultAdmin(admin.ModelAdmin):
+class SurveyResultAdmin(ScopedAdmin):
     list_display = ["question", "group", "value", "survey"]
+    list_filter = [("survey__locality", RelatedOnly)]
+    search_fields = ["question", "survey__title"]
+    autocomplete_fields = ["survey"]
+    list_select_related = ["survey"]

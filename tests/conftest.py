@@ -88,12 +88,14 @@ def make_user(db):
 
 @pytest.fixture
 def make_editor(make_user):
-    """A staff user with a membership (kommunpolis by default) in the given locality."""
+    """A staff user with a membership (kommunpolis by default) in the given locality, and the
+    role's group (promises.permissions.membership_grant)."""
+    from promises.permissions import membership_grant
 
     def make(locality, role=Membership.Role.KOMMUNPOLIS, **kwargs):
         kwargs.setdefault("is_staff", True)
         user = make_user(**kwargs)
-        Membership.objects.create(user=user, locality=locality, role=role)
+        membership_grant(user=user, locality=locality, role=role)
         return user
 
     return make

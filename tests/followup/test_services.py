@@ -2,10 +2,12 @@
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from followup.markdown import render_markdown
 from followup.models import Update
 from followup.services import update_post
+from promises.models import Membership
 
 pytestmark = pytest.mark.django_db
 
@@ -49,3 +51,22 @@ def test_markdown_is_rendered_and_scripts_are_removed():
     assert "<strong>Klart</strong>" in html
     assert "<script" not in html
     assert "javascript:" not in html
+
+
+def test_note_by_an_editor_is_signed_with_their_role_not_their_username(make_promise, make_editor):
+    promise = make_promise()
+    editor = make_editor(promise.locality, role=Membership.Role.KOMMUNPOLIS, username="kalle.k")
+
+    update = update_post(
+        promise=promise, text="Uppföljning.", author=editor, author_organisation="Polisen"
+    )
+
+    assert update.byline == "Kommunpolis, Polisen"
+    assert "kalle.k" not in update.byline
+
+
+def test_note_without_role_or_organisation_is_signed_by_the_local_team(make_promise):
+    update = update_post(promise=make_promise(), text="Uppföljning.")
+
+    with translation.override("sv"):
+        assert update.byline == "Det lokala trygghetsarbetet"

@@ -35,3 +35,58 @@ def test_cancelled_commitments_are_counted_but_not_in_the_denominator():
     progress = progress_of(["done", "cancelled", "in_progress"])
 
     assert (progress.total, progress.counted, progress.done, progress.cancelled) == (3, 2, 1, 1)
+
+
+def test_a_promise_without_commitments_has_no_percent_and_nothing_counted():
+    progress = progress_of([])
+
+    assert (progress.percent, progress.total, progress.counted, progress.score) == (None, 0, 0, 0)
+
+
+def test_all_cancelled_commitments_are_listed_but_give_no_percent():
+    progress = progress_of(["cancelled"] * 3)
+
+    assert (progress.percent, progress.total, progress.cancelled) == (None, 3, 3)
+
+
+def test_percent_rounds_half_to_even_on_exact_halves():
+    # 1 in progress of 4 = 12.5 %; Python's round() gives 12 (banker's rounding).
+    assert progress_of(["in_progress", "not_started", "not_started", "not_started"]).percent == 12
+
+
+def test_a_single_in_progress_commitment_is_half_way():
+    assert progress_of(["in_progress"]).percent == 50
+
+
+def test_an_unknown_status_is_refused():
+    with pytest.raises(ValueError):
+        progress_of(["finished"])
+
+
+@pytest.mark.django_db
+def test_promise_progress_reads_the_commitments_of_the_promise(make_promise, make_commitment):
+    from promises.progress import promise_progress
+
+    promise = make_promise()
+    make_commitment(promise=promise, status="done")
+    make_commitment(promise=promise, status="delayed")
+    make_commitment(promise=promise, status="cancelled")
+    make_commitment(status="done")  # another promise's
+
+    progress = promise_progress(promise)
+
+    assert (progress.percent, progress.total, progress.counted) == (50, 3, 2)
+
+
+def test_unreported_commitments_are_told_apart_from_reported_ones():
+    progress = progress_of(["unreported", "unreported", "done", "cancelled"])
+
+    assert (progress.unreported, progress.reported, progress.counted) == (2, 1, 3)
+
+
+@pytest.mark.django_db
+def test_a_promise_with_no_reported_status_says_so_instead_of_zero_percent(client, demo_data):
+    html = client.get("/molndal/molndals-innerstad/").content.decode()
+
+    assert "Ingen status har rapporterats ännu för löftets 6 åtaganden." in html
+    assert "0 av 6" not in html

@@ -1,0 +1,183 @@
+"""CSV downloads and the DCAT-AP-SE catalogue, beside the JSON API under /api/v1/.
+
+CSV: comma-separated (RFC 4180), UTF-8 with a byte-order mark so that Excel shows å, ä and ö
+right; Python reads it with `open(path, encoding="utf-8-sig")`.
+"""
+
+import csv
+
+from django.conf import settings
+from django.db.models import Prefetch
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from followup.models import Measurement
+from promises.models import Commitment, Promise
+
+BOM = "\ufeff"
+
+
+def _csv_response(filename, header, rows):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Access-Control-Allow-Origin"] = "*"
+    response.write(BOM)
+    writer = csv.writer(response, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return response
+
+
+PROMISE_HEADER = [
+    "promise_id",
+    "locality",
+    "promise_slug",
+    "promise_title",
+    "phase",
+    "starts_on",
+    "ends_on",
+    "period_text",
+    "promise_url",
+    "commitment_id",
+    "commitment_order",
+    "commitment_text",
+    "actor",
+    "parties",
+    "status",
+    "verdict_outcome",
+]
+
+
+@require_GET
+def promises_csv(request):
+    """One row per commitment of every published promise (a promise without commitments
+    gets one row with the commitment columns empty)."""
+    promises = (
+        Promise.objects.published()
+        .select_related("locality")
+        .prefetch_related(
+            Prefetch(
+                "commitments",
+                queryset=Commitment.objects.select_related("verdict").prefetch_related("parties"),
+            )
+        )
+        .order_by("locality__name", "title", "pk")
+    )
+    rows = []
+    for p in promises:
+        head = [
+            p.pk,
+            p.locality.slug,
+            p.slug,
+            p.title,
+            p.phase(),
+            p.starts_on or "",
+            p.ends_on or "",
+            p.period_text,
+            request.build_absolute_uri(p.get_absolute_url()),
+        ]
+        commitments = list(p.commitments.all())
+        if not commitments:
+            rows.append(head + [""] * 7)
+        for c in commitments:
+            verdict = getattr(c, "verdict", None)
+            rows.append(
+                head
+                + [
+                    c.pk,
+                    c.order,
+                    c.text,
+                    c.actor,
+                    "; ".join(party.name for party in c.parties.all()),
+                    c.status,
+                    verdict.outcome if verdict else "",
+                ]
+            )
+    return _csv_response("medborgarloften-promises.csv", PROMISE_HEADER, rows)
+
+
+MEASUREMENT_HEADER = [
+    "measurement_id",
+    "indicator_id",
+    "indicator_slug",
+    "indicator_name",
+    "unit",
+    "direction",
+    "promise_id",
+    "promise_title",
+    "locality",
+    "date",
+    "period_text",
+    "qualifier",
+    "value",
+    "group",
+    "source",
+]
+
+
+@require_GET
+def measurements_csv(request):
+    """Every measurement of every indicator of a published promise."""
+    measurements = (
+        Measurement.objects.filter(indicator__promise__state=Promise.State.PUBLISHED)
+        .select_related("indicator__promise__locality")
+        .order_by(
+            "indicator__promise__locality__name",
+            "indicator__promise__pk",
+            "indicator__order",
+            "indicator__pk",
+            "measured_on",
+            "group",
+            "pk",
+        )
+    )
+    rows = [
+        [
+            m.pk,
+            m.indicator_id,
+            m.indicator.slug,
+            m.indicator.name,
+            m.indicator.unit,
+            m.indicator.direction,
+            m.indicator.promise_id,
+            m.indicator.promise.title,
+            m.indicator.promise.locality.slug,
+            m.measured_on or "",
+            m.period_text,
+            m.qualifier,
+            format(m.value.normalize(), "f"),
+            m.group,
+            m.source,
+        ]
+        for m in measurements
+    ]
+    return _csv_response("medborgarloften-measurements.csv", MEASUREMENT_HEADER, rows)
+
+
+@require_GET
+def dcat_catalogue(request):
+    """The DCAT-AP-SE description of the open data (RDF/XML), for dataportal.se to harvest."""
+    absolute = request.build_absolute_uri
+    context = {
+        "catalogue_uri": absolute(reverse("api-dcat")),
+        "home": absolute(reverse("promises:home")),
+        "api_docs": absolute(reverse("api:openapi-view")),
+        "api_schema": absolute(reverse("api:openapi-json")),
+        "promises_api": absolute(reverse("api:list_promises")),
+        "updates_api": absolute(reverse("api:list_updates")),
+        "surveys_api": absolute(reverse("api:list_surveys")),
+        "promises_csv": absolute(reverse("api-promises-csv")),
+        "measurements_csv": absolute(reverse("api-measurements-csv")),
+        "feed_atom": absolute(reverse("followup:feed-atom")),
+        "license": settings.OPEN_DATA_LICENSE_URL,
+        "publisher": settings.OPEN_DATA_PUBLISHER,
+        "modified": timezone.localdate().isoformat(),
+    }
+    response = render(
+        request, "followup/dcat.rdf", context, content_type="application/rdf+xml; charset=utf-8"
+    )
+    response["Access-Control-Allow-Origin"] = "*"
+    return response

@@ -1,0 +1,285 @@
+"""The shapes of the open-data API (what the OpenAPI schema describes)."""
+
+import datetime
+from dataclasses import asdict
+
+from ninja import Schema
+
+from followup.series import loaded_series
+from promises.progress import promise_progress
+
+
+class LocalityOut(Schema):
+    id: int
+    slug: str
+    name: str
+    kind: str
+    collaboration_name: str
+    description: str
+    police_area: str | None
+    municipalities: list[str]
+    promise_ids: list[int]
+    url: str
+
+    @staticmethod
+    def resolve_police_area(obj):
+        return obj.police_area.name if obj.police_area else None
+
+    @staticmethod
+    def resolve_municipalities(obj):
+        return [m.name for m in obj.municipalities.all()]
+
+    @staticmethod
+    def resolve_promise_ids(obj):
+        return [p.pk for p in obj.published_promises]
+
+    @staticmethod
+    def resolve_url(obj, context):
+        return context["request"].build_absolute_uri(obj.get_absolute_url())
+
+
+class PartyOut(Schema):
+    slug: str
+    name: str
+    kind: str
+
+
+class ThemeOut(Schema):
+    slug: str
+    name: str
+
+
+class CommitmentVerdictOut(Schema):
+    outcome: str
+    reason: str
+
+
+class CommitmentOut(Schema):
+    id: int
+    text: str
+    order: int
+    status: str
+    actor: str
+    parties: list[PartyOut]
+    themes: list[ThemeOut]
+    verdict: CommitmentVerdictOut | None
+
+    @staticmethod
+    def resolve_parties(obj):
+        return list(obj.parties.all())
+
+    @staticmethod
+    def resolve_themes(obj):
+        return list(obj.themes.all())
+
+    @staticmethod
+    def resolve_verdict(obj):
+        return getattr(obj, "verdict", None)
+
+
+class GoalOut(Schema):
+    id: int
+    text: str
+    order: int
+
+
+class MeasurementOut(Schema):
+    id: int
+    date: datetime.date | None
+    period_text: str
+    value: float
+    qualifier: str
+    group: str
+    source: str
+
+    @staticmethod
+    def resolve_date(obj):
+        return obj.measured_on
+
+
+class PointOut(Schema):
+    """One value of an indicator: a measurement, or a survey's answer to its question."""
+
+    value: float
+    date: datetime.date | None
+    period_text: str
+    year: int | None
+    group: str
+    qualifier: str
+    source: str
+    is_baseline: bool
+
+
+class IndicatorOut(Schema):
+    id: int
+    slug: str
+    name: str
+    unit: str
+    direction: str
+    description: str
+    goal_id: int | None
+    commitment_id: int | None
+    baseline_value: float | None
+    baseline_on: datetime.date | None
+    target_value: float | None
+    target_on: datetime.date | None
+    survey_question: str
+    measurements: list[MeasurementOut]
+    values: list[PointOut]
+
+    @staticmethod
+    def resolve_measurements(obj):
+        return list(obj.measurements.all())
+
+    @staticmethod
+    def resolve_values(obj):
+        """The series to draw: the measurements, or the answers of the locality's safety
+        surveys to `survey_question` (the baseline survey marked)."""
+        return [asdict(point) for point in loaded_series(obj)]
+
+
+class VerdictOut(Schema):
+    summary: str
+    decided_on: datetime.date | None
+
+
+class ProgressOut(Schema):
+    percent: int | None
+    total: int
+    counted: int
+    done: int
+    in_progress: int
+    cancelled: int
+
+
+class PromiseOut(Schema):
+    id: int
+    slug: str
+    title: str
+    locality: str
+    locality_id: int
+    phase: str
+    starts_on: datetime.date | None
+    ends_on: datetime.date | None
+    period_text: str
+    summary: str
+    background: str
+    follow_up: str
+    signed_on: datetime.date | None
+    source_url: str
+    source_title: str
+    parties: list[PartyOut]
+    themes: list[ThemeOut]
+    progress: ProgressOut
+    commitments: list[CommitmentOut]
+    goals: list[GoalOut]
+    indicators: list[IndicatorOut]
+    verdict: VerdictOut | None
+    url: str
+
+    @staticmethod
+    def resolve_locality(obj):
+        return obj.locality.slug
+
+    @staticmethod
+    def resolve_phase(obj):
+        return str(obj.phase())
+
+    @staticmethod
+    def resolve_parties(obj):
+        return list(obj.parties.all())
+
+    @staticmethod
+    def resolve_themes(obj):
+        return list(obj.themes.all())
+
+    @staticmethod
+    def resolve_progress(obj):
+        p = promise_progress(obj)
+        return {
+            "percent": p.percent,
+            "total": p.total,
+            "counted": p.counted,
+            "done": p.done,
+            "in_progress": p.in_progress,
+            "cancelled": p.cancelled,
+        }
+
+    @staticmethod
+    def resolve_commitments(obj):
+        return list(obj.commitments.all())
+
+    @staticmethod
+    def resolve_goals(obj):
+        return list(obj.goals.all())
+
+    @staticmethod
+    def resolve_indicators(obj):
+        return list(obj.indicators.all())
+
+    @staticmethod
+    def resolve_verdict(obj):
+        return getattr(obj, "verdict", None)
+
+    @staticmethod
+    def resolve_url(obj, context):
+        return context["request"].build_absolute_uri(obj.get_absolute_url())
+
+
+class UpdateOut(Schema):
+    id: int
+    promise_id: int
+    commitment_id: int | None
+    date: datetime.date
+    title: str
+    text: str
+    html: str
+    byline: str
+    old_status: str
+    new_status: str
+    source_url: str
+    url: str
+
+    @staticmethod
+    def resolve_html(obj):
+        from followup.markdown import render_markdown
+
+        return str(render_markdown(obj.text))
+
+    @staticmethod
+    def resolve_url(obj, context):
+        return context["request"].build_absolute_uri(obj.get_absolute_url())
+
+
+class SurveyResultOut(Schema):
+    question: str
+    group: str
+    value: float
+    unit: str
+
+
+class SurveyOut(Schema):
+    id: int
+    slug: str
+    title: str
+    locality: str
+    year: int | None
+    date_text: str
+    respondents: int | None
+    conducted_by: str
+    description: str
+    baseline_id: int | None
+    promise_ids: list[int]
+    results: list[SurveyResultOut]
+
+    @staticmethod
+    def resolve_locality(obj):
+        return obj.locality.slug
+
+    @staticmethod
+    def resolve_promise_ids(obj):
+        return [p.pk for p in obj.published_promises]
+
+    @staticmethod
+    def resolve_results(obj):
+        return list(obj.results.all())

@@ -1,0 +1,190 @@
+"""The read-only open-data API (django-ninja): only what the public pages show, never drafts.
+
+django-ninja because it derives the OpenAPI 3 schema from typed endpoints and pydantic
+schemas, ships its Swagger UI as static files (served from this site, no CDN), and adds
+little on top of Django.
+"""
+
+from typing import Any, Literal
+
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
+from ninja import NinjaAPI, Path, Query, Schema
+from ninja.openapi.docs import Swagger
+from ninja.pagination import PageNumberPagination, paginate
+from pydantic import Field
+
+from followup.models import Indicator, Update
+from promises.models import Actor, Commitment, Locality, Promise
+from situation.models import Survey
+
+from . import schemas
+from .filters import filter_promises
+
+MAX_ID = 2**63 - 1
+SLUG = r"^[-a-zA-Z0-9_]{1,200}$"
+
+
+class OpenDataAPI(NinjaAPI):
+    """Open data may be read from any web page: every answer allows any origin (CORS);
+    the API is read-only and uses no cookie or login."""
+
+    def create_response(self, request, data, *args, **kwargs):
+        response = super().create_response(request, data, *args, **kwargs)
+        response["Access-Control-Allow-Origin"] = "*"
+        return response
+
+
+api = OpenDataAPI(
+    title="Medborgarlöften open data",
+    version="1.0.0",
+    description=(
+        "Read-only open data on medborgarlöften (citizen promises) of the police and "
+        "municipalities: localities, promises with commitments, goals, indicators and "
+        "measurements, follow-up notes and safety surveys. Only published content. "
+        "Licence: CC0 1.0 (https://creativecommons.org/publicdomain/zero/1.0/). "
+        "Also: CSV at /api/v1/promises.csv and /api/v1/measurements.csv (UTF-8 with BOM), "
+        "DCAT-AP-SE catalogue at /api/v1/dcat.rdf, Atom/RSS feeds under /feeds/."
+    ),
+    urls_namespace="api",
+    openapi_url="/openapi.json",
+    docs_url="/docs/",
+    # Swagger UI from ninja's own static files; no validator badge (a third-party request).
+    docs=Swagger(settings={"validatorUrl": None, "tryItOutEnabled": True}),
+)
+
+
+class Pagination(PageNumberPagination):
+    """Pages of 50 (at most 200); page numbers bounded so no query overflows."""
+
+    class Input(Schema):
+        page: int = Field(1, ge=1, le=1_000_000)
+        page_size: int | None = Field(None, ge=1, le=200)
+
+    def __init__(self, **kwargs):
+        super().__init__(page_size=50, max_page_size=200, **kwargs)
+
+
+class NotFound(Schema):
+    detail: str
+
+
+class Invalid(Schema):
+    """A query parameter that is not valid (e.g. an unknown phase): 422 with the details."""
+
+    detail: list[dict[str, Any]]
+
+
+class PromiseFilters(Schema):
+    locality: str | None = Field(None, pattern=SLUG, description="Locality slug, e.g. molndal.")
+    actor: Literal[tuple(Actor.values)] | None = Field(None, description="Who owns a commitment.")
+    theme: str | None = Field(None, pattern=SLUG, description="Theme slug.")
+    phase: Literal[tuple(Promise.Phase.values)] | None = None
+    status: Literal[tuple(Commitment.Status.values)] | None = Field(
+        None, description="Promises with at least one commitment of this status."
+    )
+    q: str | None = Field(None, max_length=200, description="Words in the text.")
+
+
+def published_promises():
+    return (
+        Promise.objects.published()
+        .select_related("locality", "verdict")
+        .prefetch_related(
+            "parties",
+            "themes",
+            "goals",
+            Prefetch(
+                "commitments",
+                queryset=Commitment.objects.select_related("verdict").prefetch_related(
+                    "parties", "themes"
+                ),
+            ),
+            Prefetch("indicators", queryset=Indicator.objects.prefetch_related("measurements")),
+            "locality__surveys__results",  # the values of indicators drawn from surveys
+        )
+        .order_by("locality__name", "title", "pk")
+    )
+
+
+def published_updates():
+    return Update.objects.published().order_by("-date", "-pk")
+
+
+def localities():
+    return (
+        Locality.objects.select_related("police_area")
+        .prefetch_related(
+            "municipalities",
+            Prefetch(
+                "promises", queryset=Promise.objects.published(), to_attr="published_promises"
+            ),
+        )
+        .order_by("name", "pk")
+    )
+
+
+@api.get(
+    "/localities/", response={200: list[schemas.LocalityOut], 422: Invalid}, tags=["localities"]
+)
+@paginate(Pagination)
+def list_localities(request):
+    return localities()
+
+
+@api.get(
+    "/localities/{slug}/",
+    response={200: schemas.LocalityOut, 404: NotFound, 422: Invalid},
+    tags=["localities"],
+)
+def get_locality(request, slug: str = Path(..., pattern=SLUG)):
+    return get_object_or_404(localities(), slug=slug)
+
+
+@api.get("/promises/", response={200: list[schemas.PromiseOut], 422: Invalid}, tags=["promises"])
+@paginate(Pagination)
+def list_promises(request, filters: Query[PromiseFilters]):
+    return filter_promises(published_promises(), **filters.dict())
+
+
+@api.get(
+    "/promises/{promise_id}/",
+    response={200: schemas.PromiseOut, 404: NotFound, 422: Invalid},
+    tags=["promises"],
+)
+def get_promise(request, promise_id: int = Path(..., ge=1, le=MAX_ID)):
+    return get_object_or_404(published_promises(), pk=promise_id)
+
+
+class UpdateFilters(Schema):
+    locality: str | None = Field(None, pattern=SLUG, description="Locality slug.")
+    promise: int | None = Field(None, ge=1, le=MAX_ID, description="Promise id.")
+
+
+@api.get("/updates/", response={200: list[schemas.UpdateOut], 422: Invalid}, tags=["follow-up"])
+@paginate(Pagination)
+def list_updates(request, filters: Query[UpdateFilters]):
+    updates = published_updates()
+    if filters.locality:
+        updates = updates.filter(promise__locality__slug=filters.locality)
+    if filters.promise:
+        updates = updates.filter(promise=filters.promise)
+    return updates.select_related("promise__locality")
+
+
+@api.get("/surveys/", response={200: list[schemas.SurveyOut], 422: Invalid}, tags=["surveys"])
+@paginate(Pagination)
+def list_surveys(request, locality: str | None = Query(None, pattern=SLUG)):
+    surveys = (
+        Survey.objects.select_related("locality")
+        .prefetch_related(
+            "results",
+            Prefetch(
+                "promises", queryset=Promise.objects.published(), to_attr="published_promises"
+            ),
+        )
+        .order_by("locality__name", "year", "title", "pk")
+    )
+    if locality:
+        surveys = surveys.filter(locality__slug=locality)
+    return surveys

@@ -1,0 +1,142 @@
+"""Atom and RSS 2.0 feeds of published follow-up notes: site-wide, per locality, per promise."""
+
+import datetime
+
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.translation import gettext as _
+
+from promises.models import Locality, Promise
+
+from .markdown import render_markdown
+from .models import Update
+
+FEED_LENGTH = 50
+
+
+class UpdatesFeed(Feed):
+    """Site-wide: every published note on a published promise, newest first."""
+
+    feed_type = Rss201rev2Feed
+    kind = "rss"
+
+    def title(self, obj=None):
+        return _("Follow-up of citizen promises – Medborgarlöften")
+
+    def description(self, obj=None):
+        return _("New follow-up notes on the citizen promises of the police and municipalities.")
+
+    def link(self, obj=None):
+        return reverse("promises:home")
+
+    def feed_url(self, obj=None):
+        return reverse(f"followup:feed-{self.kind}")
+
+    def updates(self):
+        return (
+            Update.objects.published()
+            .select_related("promise__locality", "commitment")
+            .order_by("-date", "-pk")
+        )
+
+    def items(self, obj=None):
+        return self.updates()[:FEED_LENGTH]
+
+    def item_title(self, item):
+        return item.title or _("Follow-up: %(promise)s") % {"promise": item.promise.title}
+
+    def item_description(self, item):
+        return render_markdown(item.text)
+
+    def item_link(self, item):
+        return item.get_absolute_url()
+
+    def item_guid(self, item):
+        return f"urn:medborgarloften:update:{item.pk}"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, item):
+        return timezone.make_aware(datetime.datetime.combine(item.date, datetime.time(12)))
+
+    def item_updateddate(self, item):
+        return max(self.item_pubdate(item), item.created_at)
+
+    def item_author_name(self, item):
+        return item.byline
+
+    def item_categories(self, item):
+        return [item.promise.locality.name]
+
+
+class AtomUpdatesFeed(UpdatesFeed):
+    feed_type = Atom1Feed
+    kind = "atom"
+    subtitle = UpdatesFeed.description
+
+
+class LocalityUpdatesFeed(UpdatesFeed):
+    def get_object(self, request, locality):
+        return get_object_or_404(Locality, slug=locality)
+
+    def title(self, obj=None):
+        return _("Follow-up in %(locality)s – Medborgarlöften") % {"locality": obj.name}
+
+    def description(self, obj=None):
+        return _("New follow-up notes on the citizen promises in %(locality)s.") % {
+            "locality": obj.name
+        }
+
+    def link(self, obj=None):
+        return obj.get_absolute_url()
+
+    def feed_url(self, obj=None):
+        return reverse(f"followup:locality-feed-{self.kind}", kwargs={"locality": obj.slug})
+
+    def items(self, obj=None):
+        return self.updates().filter(promise__locality=obj)[:FEED_LENGTH]
+
+
+class AtomLocalityUpdatesFeed(LocalityUpdatesFeed):
+    feed_type = Atom1Feed
+    kind = "atom"
+    subtitle = LocalityUpdatesFeed.description
+
+
+class PromiseUpdatesFeed(UpdatesFeed):
+    def get_object(self, request, locality, slug):
+        return get_object_or_404(
+            Promise.objects.published().select_related("locality"),
+            locality__slug=locality,
+            slug=slug,
+        )
+
+    def title(self, obj=None):
+        return _("Follow-up: %(promise)s – Medborgarlöften") % {"promise": obj.title}
+
+    def description(self, obj=None):
+        return _("New follow-up notes on %(promise)s (%(locality)s).") % {
+            "promise": obj.title,
+            "locality": obj.locality.name,
+        }
+
+    def link(self, obj=None):
+        return obj.get_absolute_url()
+
+    def feed_url(self, obj=None):
+        return reverse(
+            f"followup:promise-feed-{self.kind}",
+            kwargs={"locality": obj.locality.slug, "slug": obj.slug},
+        )
+
+    def items(self, obj=None):
+        return self.updates().filter(promise=obj)[:FEED_LENGTH]
+
+
+class AtomPromiseUpdatesFeed(PromiseUpdatesFeed):
+    feed_type = Atom1Feed
+    kind = "atom"
+    subtitle = PromiseUpdatesFeed.description

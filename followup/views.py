@@ -1,0 +1,227 @@
+"""Views of followup: residents' feedback and subscriptions, the embeddable progress card
+and the editors' follow-up dashboard."""
+
+from django import forms
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.admin.views.decorators import staff_member_required
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.db import DatabaseError
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.clickjacking import xframe_options_exempt
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
+
+from promises.models import Commitment, Promise
+from promises.progress import promise_progress
+
+from . import emails, services
+from .forms import FeedbackForm, SubscribeForm
+from .models import Feedback, Subscription
+from .ratelimit import feedback_limit, subscribe_limit
+
+RECEIPTS_KEY = "followup_feedback_receipts"
+
+
+def _ensure_session(request):
+    """A session key, so the rate limit can count per session and the receipt be kept."""
+    if not request.session.session_key:
+        request.session.save()
+
+
+def _hide_locality_if_promise(form):
+    if form.data.get("promise"):
+        form.fields["locality"].widget = forms.HiddenInput()
+
+
+def _about(form):
+    """The promise or area a bound form names, for the page that shows it again."""
+    for name in ("promise", "locality"):
+        try:
+            target = form.fields[name].clean(form.data.get(name))
+        except ValidationError:
+            continue
+        if target is not None:
+            return target
+    return None
+
+
+def _form_page(request, template, form, status=200, **extra):
+    context = {
+        "form": form,
+        "about": _about(form) if form.is_bound else None,
+        "rate_window_minutes": max(1, settings.FEEDBACK_RATE_WINDOW // 60),
+        **extra,
+    }
+    return render(request, template, context, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def feedback(request):
+    """The general feedback page; the forms on promise and area pages post here too."""
+    if request.method == "GET":
+        return _form_page(request, "followup/feedback_form.html", FeedbackForm())
+    form = FeedbackForm(request.POST)
+    _hide_locality_if_promise(form)
+    limit = feedback_limit()
+    if limit.exceeded(request):
+        page = "followup/feedback_form.html"
+        return _form_page(request, page, form, status=429, rate_limited=True)
+    _ensure_session(request)
+    if form.is_spam:
+        limit.hit(request)
+    if not form.is_valid():
+        return _form_page(request, "followup/feedback_form.html", form, status=400)
+    data = form.cleaned_data
+    try:
+        item = services.feedback_submit(
+            locality=data["locality"],
+            promise=data["promise"],
+            message=data["message"],
+            place=data["place"],
+            name=data["name"],
+            email=data["email"],
+        )
+    except DatabaseError:
+        form.add_error(None, _("Your message could not be saved just now. Please try again."))
+        return _form_page(request, "followup/feedback_form.html", form, status=503)
+    limit.hit(request)
+    request.session[RECEIPTS_KEY] = [*request.session.get(RECEIPTS_KEY, [])[-9:], item.reference]
+    return redirect("followup:feedback_receipt", reference=item.reference)
+
+
+def feedback_receipt(request, reference):
+    """Shown only in the session that sent the feedback: nobody reads another's receipt."""
+    if reference not in request.session.get(RECEIPTS_KEY, []):
+        return render(request, "followup/feedback_receipt_unknown.html", status=404)
+    item = get_object_or_404(
+        Feedback.objects.select_related("locality", "promise"), reference=reference
+    )
+    return render(request, "followup/feedback_receipt.html", {"feedback": item})
+
+
+@require_http_methods(["GET", "POST"])
+def subscribe(request):
+    if request.method == "GET":
+        return _form_page(request, "followup/subscription_form.html", SubscribeForm())
+    form = SubscribeForm(request.POST)
+    _hide_locality_if_promise(form)
+    limit = subscribe_limit()
+    if limit.exceeded(request):
+        page = "followup/subscription_form.html"
+        return _form_page(request, page, form, status=429, rate_limited=True)
+    _ensure_session(request)
+    if form.is_spam:
+        limit.hit(request)
+    if not form.is_valid():
+        return _form_page(request, "followup/subscription_form.html", form, status=400)
+    services.subscription_request(
+        email=form.cleaned_data["email"],
+        promise=form.cleaned_data["promise"],
+        locality=None if form.cleaned_data["promise"] else form.cleaned_data["locality"],
+        language=get_language(),
+    )
+    limit.hit(request)
+    return redirect("followup:subscription_requested")
+
+
+def subscription_requested(request):
+    context = {"confirm_days": settings.SUBSCRIPTION_CONFIRM_DAYS}
+    return render(request, "followup/subscription_requested.html", context)
+
+
+def _invalid_link(request, expired=False):
+    return render(
+        request,
+        "followup/subscription_invalid_link.html",
+        {"expired": expired},
+        status=410 if expired else 400,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def subscription_confirm(request, token):
+    """GET shows a button (link checkers that open every link confirm nothing); POST confirms."""
+    try:
+        subscription = emails.read_confirm_token(token)
+    except signing.SignatureExpired:
+        return _invalid_link(request, expired=True)
+    except (signing.BadSignature, ValueError, TypeError):
+        return _invalid_link(request)
+    except Subscription.DoesNotExist:
+        return _invalid_link(request, expired=True)
+    if request.method == "POST":
+        services.subscription_confirm(subscription)
+        return redirect(request.path)
+    return render(request, "followup/subscription_confirm.html", {"subscription": subscription})
+
+
+@csrf_exempt  # RFC 8058 one-click: mail clients POST here without a CSRF token.
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token):
+    """GET asks to confirm; POST (the button, or a mail client's one-click) unsubscribes."""
+    try:
+        subscription = emails.read_unsubscribe_token(token)
+    except (signing.BadSignature, ValueError, TypeError):
+        return _invalid_link(request)
+    except Subscription.DoesNotExist:
+        return render(request, "followup/subscription_unsubscribed.html")
+    if request.method == "POST":
+        services.subscription_unsubscribe(subscription)
+        return render(request, "followup/subscription_unsubscribed.html")
+    if subscription.unsubscribed_at:
+        return render(request, "followup/subscription_unsubscribed.html")
+    return render(request, "followup/subscription_unsubscribe.html", {"subscription": subscription})
+
+
+@xframe_options_exempt
+def embed_promise(request, locality, slug):
+    """A compact, self-contained progress card for an iframe on a municipality's page."""
+    promise = get_object_or_404(
+        Promise.objects.published()
+        .annotate_last_followup()
+        .select_related("locality")
+        .prefetch_related(
+            Prefetch("commitments", queryset=Commitment.objects.only("status", "promise"))
+        ),
+        locality__slug=locality,
+        slug=slug,
+    )
+    response = render(
+        request,
+        "followup/embed_promise.html",
+        {"promise": promise, "progress": promise_progress(promise)},
+    )
+    ancestors = " ".join(settings.EMBED_FRAME_ANCESTORS)
+    response["Content-Security-Policy"] = (
+        f"default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; "
+        f"form-action 'none'; frame-ancestors {ancestors}"
+    )
+    return response
+
+
+@staff_member_required
+def dashboard(request):
+    """Promises of the editor's localities that need follow-up, the stalest first."""
+    today = timezone.localdate()
+    promises = (
+        Promise.objects.editable_by(request.user)
+        .followed_up(today)
+        .annotate_last_followup()
+        .select_related("locality")
+        .order_by("followup_since", "title")
+    )
+    rows = [{"promise": p, "days": (today - p.followup_since).days} for p in promises]
+    context = {
+        **admin.site.each_context(request),
+        "title": "",
+        "rows": rows,
+        "stale": [r for r in rows if r["days"] > settings.STALE_AFTER_DAYS],
+        "stale_after_days": settings.STALE_AFTER_DAYS,
+    }
+    return render(request, "followup/dashboard.html", context)

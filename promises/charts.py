@@ -1,0 +1,97 @@
+"""Server-rendered bar charts for indicators: geometry only, drawn by an SVG template.
+
+Works on any object with `measurements` (value, measured_on, period_text, qualifier, group),
+`baseline_value` and `target_value`; the view prefetches the measurements.
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+WIDTH = 320
+HEIGHT = 180
+TOP = 16
+BOTTOM = 36  # room for the labels under the bars
+LEFT = 8
+RIGHT = 8
+PLOT = HEIGHT - TOP - BOTTOM
+
+
+@dataclass
+class Bar:
+    x: float
+    y: float
+    width: float
+    height: float
+    label_x: float
+    measurement: object
+
+    @property
+    def value_y(self):
+        return round(self.y - 4, 1)
+
+
+@dataclass
+class Line:
+    y: float
+    value: Decimal
+    kind: str  # "baseline" or "target"
+
+    @property
+    def label_y(self):
+        return round(self.y - 3, 1)
+
+
+@dataclass
+class Chart:
+    width: int = WIDTH
+    height: int = HEIGHT
+    axis_y: float = TOP + PLOT
+    left: int = LEFT
+    right: int = WIDTH - RIGHT
+    bars: list = field(default_factory=list)
+    lines: list = field(default_factory=list)
+    label_y: int = HEIGHT - 14
+    has_groups: bool = False
+
+    @property
+    def empty(self):
+        return not self.bars
+
+
+def bar_chart(indicator):
+    measurements = list(indicator.measurements.all())
+    reference = [
+        (kind, value)
+        for kind, value in (
+            ("baseline", indicator.baseline_value),
+            ("target", indicator.target_value),
+        )
+        if value is not None
+    ]
+    values = [m.value for m in measurements] + [value for _, value in reference]
+    top = max([v for v in values if v > 0], default=Decimal(1))
+    chart = Chart(has_groups=any(m.group for m in measurements))
+    if not measurements:
+        return chart
+
+    def y_of(value):
+        share = max(Decimal(0), min(Decimal(value), top)) / top
+        return round(TOP + PLOT * (1 - float(share)), 1)
+
+    slot = (WIDTH - LEFT - RIGHT) / len(measurements)
+    bar_width = min(56.0, slot * 0.6)
+    for index, measurement in enumerate(measurements):
+        centre = LEFT + slot * index + slot / 2
+        y = y_of(measurement.value)
+        chart.bars.append(
+            Bar(
+                x=round(centre - bar_width / 2, 1),
+                y=y,
+                width=round(bar_width, 1),
+                height=round(TOP + PLOT - y, 1),
+                label_x=round(centre, 1),
+                measurement=measurement,
+            )
+        )
+    chart.lines = [Line(y=y_of(value), value=value, kind=kind) for kind, value in reference]
+    return chart

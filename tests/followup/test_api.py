@@ -1,0 +1,270 @@
+"""The open-data API: published content only, filters, pagination, stable ids, schema."""
+
+import datetime
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from promises.models import Commitment, Party, Promise
+from situation.models import Survey, SurveyResult
+
+pytestmark = pytest.mark.django_db
+
+
+def get(client, url, **params):
+    response = client.get(url, params)
+    assert response.status_code == 200, response.content
+    return response.json()
+
+
+def test_molndal_filter_returns_the_molndal_promise_with_its_commitments(client, demo_data):
+    body = get(client, "/api/v1/promises/", locality="molndal")
+
+    assert [p["slug"] for p in body["items"]] == ["molndals-innerstad"]
+    promise = body["items"][0]
+    expected = list(
+        Commitment.objects.filter(promise__slug="molndals-innerstad").values_list("text", flat=True)
+    )
+    assert [c["text"] for c in promise["commitments"]] == expected
+    assert len(expected) > 0
+    assert {"status", "actor", "parties", "themes", "id"} <= set(promise["commitments"][0])
+
+
+def test_vastra_hisingen_promise_carries_its_figures_and_verdicts(client, demo_data):
+    promise = get(client, "/api/v1/promises/", locality="vastra-hisingen")["items"][0]
+
+    figures = {i["slug"]: i["measurements"][0]["value"] for i in promise["indicators"]}
+    assert figures["beslagtagna-vapen"] == 24
+    assert figures["patrulleringar-per-dag"] == 2.8
+    assert promise["verdict"]["summary"].startswith("Mer än 1 000 patrulleringstillfällen")
+    assert {c["verdict"]["outcome"] for c in promise["commitments"]} == {"done"}
+
+
+def test_drafts_never_appear(client, make_promise, make_commitment, make_update, make_indicator):
+    public = make_promise(title="Publicerat")
+    draft = make_promise(title="Utkast", locality=public.locality, state=Promise.State.DRAFT)
+    make_commitment(promise=draft)
+    make_indicator(promise=draft, values=[1])
+    make_update(promise=public, title="Synlig")
+    make_update(promise=public, title="Ej publicerad", published=False)
+    make_update(promise=draft, title="På utkast")
+
+    promises = get(client, "/api/v1/promises/")
+    updates = get(client, "/api/v1/updates/")
+    localities = get(client, "/api/v1/localities/")
+
+    assert [p["id"] for p in promises["items"]] == [public.pk]
+    assert [u["title"] for u in updates["items"]] == ["Synlig"]
+    assert localities["items"][0]["promise_ids"] == [public.pk]
+    assert client.get(f"/api/v1/promises/{draft.pk}/").status_code == 404
+    assert "Utkast" not in client.get("/api/v1/promises.csv").content.decode()
+    assert "nyckeltal" not in client.get("/api/v1/measurements.csv").content.decode()
+
+
+def test_a_promise_is_found_by_its_stable_id(client, make_promise):
+    promise = make_promise(title="Trygg i centrum")
+
+    body = get(client, f"/api/v1/promises/{promise.pk}/")
+
+    assert (body["id"], body["title"], body["url"]) == (
+        promise.pk,
+        "Trygg i centrum",
+        f"http://testserver{promise.get_absolute_url()}",
+    )
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({"actor": "police"}, {"polis"}),
+        ({"actor": "municipality"}, {"kommun"}),
+        ({"actor": "both"}, {"tillsammans"}),
+        ({"actor": "partner"}, set()),
+        ({"status": "done"}, {"kommun"}),
+        ({"theme": "narkotika"}, {"polis"}),
+        ({"phase": "ended"}, {"tillsammans"}),
+        ({"phase": "active"}, {"polis", "kommun"}),
+        ({"q": "Skolvägar"}, {"kommun"}),
+        ({"q": "skolvägar kommun"}, {"kommun"}),
+    ],
+)
+def test_promises_filter_like_the_public_list(
+    client, params, expected, make_promise, make_commitment, make_party, make_theme
+):
+    police = make_party("Polisen", kind=Party.Kind.POLICE)
+    municipality = make_party("Kommunen", kind=Party.Kind.MUNICIPALITY)
+    narcotics = make_theme("Narkotika")
+    polis = make_promise(title="polis")
+    make_commitment(promise=polis, parties=[police]).themes.add(narcotics)
+    make_commitment(
+        promise=make_promise(title="kommun"),
+        text="Trygga skolvägar",
+        parties=[municipality],
+        status=Commitment.Status.DONE,
+    )
+    make_commitment(
+        promise=make_promise(
+            title="tillsammans",
+            starts_on=datetime.date(2020, 1, 1),
+            ends_on=datetime.date(2020, 12, 31),
+        ),
+        parties=[police, municipality],
+    )
+
+    body = get(client, "/api/v1/promises/", **params)
+
+    assert {p["title"] for p in body["items"]} == expected
+
+
+def test_unknown_filter_values_are_refused_with_a_422(client):
+    assert client.get("/api/v1/promises/", {"phase": "soon"}).status_code == 422
+    assert client.get("/api/v1/promises/", {"locality": "<script>"}).status_code == 422
+    assert client.get("/api/v1/promises/", {"page": "0"}).status_code == 422
+
+
+def test_promises_are_paginated(client, make_promise):
+    for n in range(3):
+        make_promise(title=f"Löfte {n}")
+
+    first = get(client, "/api/v1/promises/", page_size=2)
+    second = get(client, "/api/v1/promises/", page_size=2, page=2)
+
+    assert first["count"] == second["count"] == 3
+    assert len(first["items"]) == 2 and len(second["items"]) == 1
+
+
+def test_surveys_list_their_results_and_only_published_promises(client, demo_data):
+    body = get(client, "/api/v1/surveys/", locality="vastra-hisingen")
+
+    by_slug = {s["slug"]: s for s in body["items"]}
+    later = by_slug["trygghetsundersokning-biskopsgarden"]
+    assert later["baseline_id"] == by_slug["nollmatning-2014"]["id"]
+    assert later["respondents"] == 1000
+
+
+def test_updates_show_the_byline_and_sanitised_html_never_the_username(
+    client, make_update, make_user
+):
+    author = make_user(username="anna.a")
+    make_update(
+        author=author,
+        author_role="Kommunpolis",
+        author_organisation="Polisen",
+        text="Se [här](javascript:alert(1)) **nu**",
+    )
+
+    update = get(client, "/api/v1/updates/")["items"][0]
+
+    assert update["byline"] == "Kommunpolis, Polisen"
+    assert "anna.a" not in str(update)
+    assert "javascript" not in update["html"] and "<strong>nu</strong>" in update["html"]
+
+
+def test_the_openapi_schema_describes_every_endpoint(client):
+    schema = get(client, "/api/v1/openapi.json")
+
+    assert schema["openapi"].startswith("3.")
+    assert {
+        "/api/v1/localities/",
+        "/api/v1/localities/{slug}/",
+        "/api/v1/promises/",
+        "/api/v1/promises/{promise_id}/",
+        "/api/v1/updates/",
+        "/api/v1/surveys/",
+    } <= set(schema["paths"])
+    assert "CC0" in schema["info"]["description"]
+
+
+def test_the_docs_page_loads_nothing_from_another_host(client):
+    response = client.get("/api/v1/docs/")
+    html = response.content.decode()
+
+    assert response.status_code == 200
+    assert "cdn" not in html.lower()
+    for url in re.findall(r'(?:src|href)="([^"]+)"', html):
+        assert url.startswith("/"), url
+    assert '"validatorUrl": null' in html
+
+
+def _seed(make_promise, make_commitment, make_update, make_indicator, make_party, n):
+    party = make_party(kind=Party.Kind.POLICE)
+    for _ in range(n):
+        promise = make_promise()
+        for _ in range(2):
+            make_commitment(promise=promise, parties=[party])
+        make_indicator(promise=promise, values=[1, 2])
+        make_update(promise=promise)
+        survey = Survey.objects.create(
+            locality=promise.locality, title=f"Enkät {promise.pk}", slug=f"enkat-{promise.pk}"
+        )
+        survey.promises.add(promise)
+        SurveyResult.objects.create(survey=survey, question="Trygg?", value=70)
+        make_indicator(promise=promise, survey_question="Trygg?")
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/promises/",
+        "/api/v1/localities/",
+        "/api/v1/updates/",
+        "/api/v1/surveys/",
+        "/api/v1/promises.csv",
+        "/api/v1/measurements.csv",
+    ],
+)
+def test_list_endpoints_use_a_constant_number_of_queries(
+    client, url, make_promise, make_commitment, make_update, make_indicator, make_party
+):
+    counts = []
+    for n in (2, 8):
+        _seed(make_promise, make_commitment, make_update, make_indicator, make_party, n)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        counts.append(len(queries))
+
+    assert counts[0] == counts[1], counts
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/promises/",
+        "/api/v1/promises/?phase=soon",
+        "/api/v1/promises.csv",
+        "/api/v1/measurements.csv",
+        "/api/v1/dcat.rdf",
+    ],
+)
+def test_open_data_may_be_read_from_any_web_page(client, url):
+    assert client.get(url)["Access-Control-Allow-Origin"] == "*"
+
+
+def test_the_api_is_read_only(client):
+    assert client.post("/api/v1/promises/", {}).status_code == 405
+
+
+def test_an_indicator_drawn_from_surveys_gives_each_surveys_answer_against_the_baseline(
+    client, make_promise, make_indicator
+):
+    promise = make_promise()
+    baseline = Survey.objects.create(
+        locality=promise.locality, title="Nollmätning", slug="noll", year=2014
+    )
+    later = Survey.objects.create(
+        locality=promise.locality, title="Uppföljning", slug="upp", baseline=baseline
+    )
+    for survey, value in ((later, 64), (baseline, 52)):
+        SurveyResult.objects.create(survey=survey, question="Trygg kvällstid", value=value)
+    make_indicator(promise=promise, survey_question="Trygg kvällstid", unit="%")
+    make_indicator(promise=promise, values=[3])
+
+    indicators = get(client, f"/api/v1/promises/{promise.pk}/")["indicators"]
+
+    assert [(v["source"], v["value"], v["is_baseline"]) for v in indicators[0]["values"]] == [
+        ("Nollmätning", 52, True),
+        ("Uppföljning", 64, False),
+    ]
+    assert [v["value"] for v in indicators[1]["values"]] == [3]
