@@ -18,7 +18,7 @@ PAGES = [
     ("locality page", ["/molndal/"]),
     (
         "feed",
-        ["/flode/", "/feed/", "/feeds/", "/feeds/updates/", "/atom/", "/rss/", "/molndal/feed/"],
+        ["/feeds/atom/", "/feeds/rss/", "/feed/", "/feeds/"],
     ),
     ("API list", ["/api/v1/promises/", "/api/v1/promises"]),
 ]

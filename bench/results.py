@@ -60,7 +60,8 @@ def write_bench_section():
             continue
         lines.append(
             f"| {size} | {page} | `{row['url']}` | {row.get('uncached', float('nan')):.2f} | "
-            f"{row.get('cached', float('nan')):.2f} | {row.get('queries', '–')} | "
+            f"{row.get('cached_note') or format(row.get('cached', float('nan')), '.2f')} | "
+            f"{row.get('queries', '–')} | "
             f"{row.get('gzip', '–')} | {row.get('gzip_assets', '–')} |"
         )
     text = "\n".join(lines)
