@@ -8,7 +8,7 @@ DEV_ENV := DEBUG=true
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint format lock messages clean
+.PHONY: install run test lint format lock messages clean serve audit bench loadtest backup restore
 
 $(STAMP): requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -58,3 +58,42 @@ lock:
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache staticfiles
+
+# --- Production-like operation (issue 7) ----------------------------------------------------
+# Settings like production, on your machine: DEBUG off, a local secret, no HTTPS redirect
+# (plain http on 127.0.0.1), static files collected and served by WhiteNoise, gunicorn.
+PROD_ENV := DEBUG=false SECRET_KEY=$${SECRET_KEY:-local-serve-$$(hostname)-not-a-real-secret-0123456789abcdef} \
+	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost} SECURE_SSL_REDIRECT=false \
+	SESSION_COOKIE_SECURE=false CSRF_COOKIE_SECURE=false SECURE_HSTS_SECONDS=0
+GUNICORN_WORKERS ?= 4
+
+serve: install
+	$(PROD_ENV) $(BIN)/python manage.py collectstatic --no-input -v0
+	$(PROD_ENV) $(BIN)/python manage.py migrate --no-input
+	@echo "Serving (production-like) on http://$(HOST):$(PORT)/"
+	$(PROD_ENV) GUNICORN_BIND=$(HOST):$(PORT) GUNICORN_WORKERS=$(GUNICORN_WORKERS) \
+		$(BIN)/gunicorn --config config/gunicorn.conf.py config.wsgi
+
+# Known vulnerabilities in the pinned dependencies (pip-audit; see .ci/audit.py).
+audit: install
+	$(BIN)/python .ci/audit.py
+
+# Benchmarks (never in `make test` or CI): server time, queries and bytes per page at two data
+# sizes, then gunicorn under wrk. Both write bench/results.md. Set DATABASE_URL for PostgreSQL.
+bench: install
+	$(BIN)/python -m pytest bench/test_pages.py -p no:randomly --benchmark-only \
+		--benchmark-columns=median,min,max,rounds --benchmark-sort=name $(PYTEST_ARGS)
+
+loadtest: install
+	@command -v wrk >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; } \
+		|| { echo "loadtest needs wrk: apt-get install wrk" >&2; exit 1; }
+	$(PROD_ENV) $(BIN)/python bench/loadtest.py
+
+# Backups: pg_dump custom format on PostgreSQL, JSON (dumpdata) on SQLite; DATABASE_URL decides.
+BACKUP ?= backups/medborgarloften-$(shell date +%Y%m%d-%H%M%S).$(if $(findstring postgres,$(DATABASE_URL)),dump,json)
+backup: install
+	$(if $(SECRET_KEY),,$(DEV_ENV)) $(BIN)/python manage.py backup_data $(BACKUP)
+
+restore: install
+	@test -n "$(FROM)" || { echo "usage: make restore FROM=backups/<file>" >&2; exit 1; }
+	$(if $(SECRET_KEY),,$(DEV_ENV)) $(BIN)/python manage.py restore_data $(FROM)

@@ -14,7 +14,7 @@ VOLATILE_VALUES = re.compile(rb'(name="(?:csrfmiddlewaretoken|shown_at)"\s+value
 
 class StableETagMiddleware:
     """Sets a weak ETag over the page minus its per-request form values, so that
-    ConditionalGetMiddleware (listed just before this one) can answer 304 for pages
+    ConditionalGetMiddleware (listed further up) can answer 304 for pages
     that carry a form."""
 
     def __init__(self, get_response):

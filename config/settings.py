@@ -48,17 +48,29 @@ INSTALLED_APPS = [
     "promises",
     "situation",
     "followup",
+    "ops",
 ]
 
+# Order matters (see ops/README in the README's "Deploying" section): request id and health
+# first, then the security headers, static files, the 503 page when the database is down,
+# conditional GET and the public page cache, which sits outside the session, locale, CSRF
+# and messages middleware so that it sees every cookie they set.
 MIDDLEWARE = [
+    "ops.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "ops.middleware.HealthCheckMiddleware",
+    "ops.middleware.PermissionsPolicyMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "ops.middleware.DatabaseUnavailableMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
+    "ops.cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    # ETag on every page and 304 answers to conditional GETs (issue 3).
-    "django.middleware.http.ConditionalGetMiddleware",
-    # The ETag leaves out per-request form values, so pages with forms still get 304s.
+    # ETag on every page (issue 3), leaving out per-request form values so that pages with
+    # forms still get 304s from ConditionalGetMiddleware above (which also answers for pages
+    # served from the page cache).
     "config.middleware.StableETagMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -85,6 +97,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
+                "ops.context_processors.content_generation",
             ],
         },
     },
@@ -102,10 +115,24 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Local memory by default; REDIS_URL=redis://... uses Django's Redis backend (production).
 REDIS_URL = env.str("REDIS_URL", default="")
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="ml"),
+    }
     if REDIS_URL
-    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    else {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
 }
+# Anonymous public pages are kept this many seconds in the cache (0 turns it off); any edit of
+# the three apps' content invalidates them at once (ops/cache.py).
+PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=300)
+# Paths (after the language prefix) never served from or stored in the page cache.
+PUBLIC_PAGE_CACHE_EXCLUDED_PREFIXES = env.list(
+    "PUBLIC_PAGE_CACHE_EXCLUDED_PREFIXES", default=[]
+) + ["/i18n/", "/healthz", "/readyz"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -185,6 +212,65 @@ SIMPLE_HISTORY_REVERT_DISABLED = True
 # The public address of the site, used in e-mails and feeds that leave the request cycle.
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 
+# --- Security headers and cookies -------------------------------------------------------
+# Behind a TLS-terminating proxy, set SECURE_PROXY_SSL_HEADER=X-Forwarded-Proto (the proxy must
+# overwrite that header). HSTS and the HTTPS redirect are on by default when DEBUG is off.
+_proxy_header = env.str("SECURE_PROXY_SSL_HEADER", default="")
+if _proxy_header:
+    SECURE_PROXY_SSL_HEADER = (
+        "HTTP_" + _proxy_header.upper().replace("-", "_"),
+        env.str("SECURE_PROXY_SSL_VALUE", default="https"),
+    )
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
+# Load balancers probe the health checks over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 31_536_000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+# Preloading binds the whole registrable domain (e.g. the municipality's) to HTTPS for good:
+# its owner's decision, so off by default and its deploy-check warning silenced while off.
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=not DEBUG)
+CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=not DEBUG)
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True  # no JavaScript of ours reads it
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+
+# Content-Security-Policy (django-csp 4): nothing inline, nothing from another host. A view
+# that must differ (the embed widget may be framed) overrides a directive with
+# `@csp_replace({"frame-ancestors": [...]})` and `@xframe_options_exempt`.
+_SELF, _NONE = "'self'", "'none'"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [_SELF],
+        "script-src": [_SELF],
+        "style-src": [_SELF],
+        "img-src": [_SELF, "data:"],
+        "font-src": [_SELF],
+        "connect-src": [_SELF],
+        "object-src": [_NONE],
+        "base-uri": [_SELF],
+        "form-action": [_SELF],
+        "frame-ancestors": [_NONE],
+    },
+}
+# What the site never uses, turned off for it and anything it embeds (ops/middleware.py).
+PERMISSIONS_POLICY = env.str(
+    "PERMISSIONS_POLICY",
+    default="accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=(), browsing-topics=()",
+)
+
+# --- Logging: JSON lines on stdout in production, readable lines in development ---------------
+LOG_FORMAT = env.str("LOG_FORMAT", default="text" if DEBUG else "json")
 # Residents talk back (followup): feedback, subscriptions, reminders. See README "Cron jobs".
 FEEDBACK_RETENTION_DAYS = env.int("FEEDBACK_RETENTION_DAYS", default=365)
 FEEDBACK_HANDLED_PERSONAL_DATA_DAYS = env.int("FEEDBACK_HANDLED_PERSONAL_DATA_DAYS", default=30)
@@ -212,8 +298,28 @@ OPEN_DATA_PUBLISHER = env.str("OPEN_DATA_PUBLISHER", default="Medborgarlöften")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "request_id": {"()": "ops.logging.RequestIdFilter"},
+        "personal_data": {"()": "ops.logging.PersonalDataFilter"},
+    },
+    "formatters": {
+        "json": {"()": "ops.logging.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": LOG_FORMAT,
+            "filters": ["request_id", "personal_data"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    # django-axes logs every successful login at INFO; lockouts come at WARNING.
-    "loggers": {"axes": {"level": env.str("AXES_LOG_LEVEL", default="WARNING")}},
+    "loggers": {
+        # Django's own handlers mail admins and print to stderr; ours is enough.
+        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        # django-axes logs every successful login at INFO; lockouts come at WARNING.
+        "axes": {"level": env.str("AXES_LOG_LEVEL", default="WARNING")},
+    },
 }

@@ -1,0 +1,31 @@
+"""gunicorn settings; every value can be overridden from the environment (GUNICORN_*)."""
+
+import multiprocessing
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+# Sync workers: the pages are short, CPU-bound renders; scale out with more workers or hosts.
+workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
+threads = int(os.environ.get("GUNICORN_THREADS", 1))
+worker_class = "gthread" if threads > 1 else "sync"
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", 30))
+graceful_timeout = 20
+keepalive = 5
+# Recycle workers now and then, so a slow leak can never take the site down.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", 2000))
+max_requests_jitter = 200
+# Import the application before forking (faster start, shared memory); database connections
+# are opened per worker on first use, never before the fork.
+preload_app = True
+# No runtime control socket: one fixed path in $HOME would clash between instances on one host.
+control_socket_disable = True
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+# Logs to stdout/stderr; the access log carries the request id (set by ops.middleware).
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None
+errorlog = "-"
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+access_log_format = (
+    '{"time": "%(t)s", "logger": "gunicorn.access", "request_id": "%({x-request-id}o)s", '
+    '"method": "%(m)s", "path": "%(U)s", "status_code": %(s)s, "bytes": %(B)s, '
+    '"duration_ms": %(M)s}'
+)

@@ -1,0 +1,55 @@
+import os
+import subprocess
+from pathlib import Path
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connections
+
+from ops.backup import is_postgresql, pg_environment
+
+
+class Command(BaseCommand):
+    help = (
+        "Backs the database up to a file: pg_dump's custom format on PostgreSQL, "
+        "a JSON dump (dumpdata) on SQLite."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("path", help="The backup file to write.")
+        parser.add_argument("--database", default="default")
+
+    def handle(self, *args, path, database, **options):
+        target = Path(path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        connection = connections[database]
+        if is_postgresql(connection):
+            command = [
+                "pg_dump",
+                "--format=custom",
+                "--no-owner",
+                "--no-privileges",
+                "--file",
+                str(target),
+            ]
+            result = subprocess.run(
+                command, env=os.environ | pg_environment(connection), capture_output=True, text=True
+            )
+            if result.returncode != 0:
+                raise CommandError(f"pg_dump failed: {result.stderr.strip()}")
+        else:
+            call_command(
+                "dumpdata",
+                "--natural-foreign",
+                "--exclude=contenttypes",
+                "--exclude=auth.permission",
+                "--exclude=sessions",
+                "--exclude=admin.logentry",
+                f"--database={database}",
+                "--indent=0",
+                f"--output={target}",
+                verbosity=0,
+            )
+        self.stdout.write(
+            self.style.SUCCESS(f"Backed up to {target} ({target.stat().st_size} bytes).")
+        )

@@ -1,0 +1,254 @@
+"""Anonymous public pages come from the cache, and an edit shows at once."""
+
+import contextlib
+import re
+
+import pytest
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection
+from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from followup.models import Update
+from followup.services import update_post
+from ops.cache import CSRF_VALUE
+from promises.models import Commitment
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings):
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 300
+    cache.clear()
+    yield
+    with contextlib.suppress(Exception):  # one test points the cache at a dead server
+        cache.clear()
+
+
+def _without_tokens(content):
+    """The page without its per-visitor CSRF token values."""
+    return CSRF_VALUE.sub(rb"\1\2", content)
+
+
+def _get(client, url, **headers):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, **headers)
+    return response, len(queries)
+
+
+def test_a_second_anonymous_visit_is_served_from_the_cache_without_queries(client, make_promise):
+    promise = make_promise(title="Tryggare torg")
+
+    first, first_queries = _get(client, promise.get_absolute_url())
+    second, second_queries = _get(client, promise.get_absolute_url())
+
+    assert first["X-Cache"] == "miss" and first_queries > 0
+    assert second["X-Cache"] == "hit" and second_queries == 0
+    assert _without_tokens(second.content) == _without_tokens(first.content)
+    assert "Content-Security-Policy" in second and "X-Request-ID" in second
+
+
+def test_an_edit_shows_at_once_on_the_public_page(client, make_promise):
+    promise = make_promise(title="Tryggare torg")
+    assert "Tryggare torg" in client.get(promise.get_absolute_url()).content.decode()
+
+    promise.title = "Tryggare torg och hamn"
+    promise.save()
+
+    response = client.get(promise.get_absolute_url())
+    assert response["X-Cache"] == "miss"
+    assert "Tryggare torg och hamn" in response.content.decode()
+
+
+def test_a_status_change_through_the_service_shows_at_once(
+    client, make_promise, make_commitment, make_user
+):
+    promise = make_promise()
+    commitment = make_commitment(promise=promise, text="Fler kvällspass vid torget")
+    client.get(promise.get_absolute_url())
+
+    update_post(
+        promise=promise,
+        commitment=commitment,
+        author=make_user(),
+        text="Passen har börjat.",
+        new_status=Commitment.Status.IN_PROGRESS,
+        published=True,
+    )
+
+    html = client.get(promise.get_absolute_url()).content.decode()
+    assert Update.objects.count() == 1
+    assert "status-in_progress" in html
+
+
+def test_a_many_to_many_change_invalidates_the_pages(client, make_promise, make_party):
+    promise = make_promise()
+    client.get(promise.get_absolute_url())
+
+    promise.parties.add(make_party(name="Västtrafik"))
+
+    assert client.get(promise.get_absolute_url())["X-Cache"] == "miss"
+
+
+def test_logged_in_users_never_get_or_fill_the_cache(client, admin_user, make_promise):
+    promise = make_promise()
+    client.get(promise.get_absolute_url())  # cached for anonymous visitors
+    client.force_login(admin_user)
+
+    response = client.get(promise.get_absolute_url())
+
+    assert "X-Cache" not in response
+
+
+def _csrf_accepts(cookie, token):
+    """Whether CsrfViewMiddleware accepts a POST carrying this cookie and this form token."""
+    from django.middleware.csrf import CsrfViewMiddleware
+
+    request = RequestFactory().post("/", {"csrfmiddlewaretoken": token})
+    request.COOKIES[settings.CSRF_COOKIE_NAME] = cookie
+    middleware = CsrfViewMiddleware(lambda request: None)
+    middleware.process_request(request)
+    return middleware.process_view(request, lambda request: None, (), {}) is None
+
+
+def test_a_page_with_a_form_is_cached_and_each_visitor_gets_their_own_csrf_token(
+    make_promise,
+):
+    from django.test import Client
+
+    url = make_promise().get_absolute_url()
+    token = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+
+    miss, hit = first.get(url), second.get(url)
+
+    assert miss["X-Cache"] == "miss" and hit["X-Cache"] == "hit"
+    assert token.search(miss.content.decode()), "the promise page has a form"
+    first_token = token.search(miss.content.decode()).group(1)
+    second_token = token.search(hit.content.decode()).group(1)
+    first_cookie = miss.cookies[settings.CSRF_COOKIE_NAME].value
+    second_cookie = hit.cookies[settings.CSRF_COOKIE_NAME].value
+    assert first_cookie != second_cookie
+    assert _csrf_accepts(second_cookie, second_token)
+    assert not _csrf_accepts(first_cookie, second_token)
+    assert _csrf_accepts(first_cookie, first_token)
+    assert int(hit["Content-Length"]) == len(hit.content)
+
+
+def test_the_admin_is_never_cached(client):
+    response = client.get(reverse("admin:login"))
+
+    assert "X-Cache" not in response
+
+
+def test_responses_that_set_a_cookie_or_say_no_store_are_not_stored():
+    from django.http import HttpResponse
+    from django.test import RequestFactory
+    from django.views.decorators.cache import never_cache
+
+    from ops.cache import PublicPageCacheMiddleware
+
+    def sets_cookie(request):
+        response = HttpResponse("hej")
+        response.set_cookie("seen", "1")
+        return response
+
+    for view in (sets_cookie, never_cache(lambda request: HttpResponse("hej"))):
+        middleware = PublicPageCacheMiddleware(view)
+        middleware(RequestFactory().get("/page/"))
+        assert middleware(RequestFactory().get("/page/"))["X-Cache"] == "miss"
+
+
+def test_swedish_and_english_pages_are_cached_apart(client, make_promise):
+    url = make_promise().get_absolute_url()
+    swedish = client.get(url)
+    english = client.get("/en" + url)
+
+    assert english["X-Cache"] == "miss"
+    assert '<html lang="sv">' in swedish.content.decode()
+    assert '<html lang="en">' in english.content.decode()
+    again = client.get("/en" + url)
+    assert again["X-Cache"] == "hit"
+    assert _without_tokens(again.content) == _without_tokens(english.content)
+
+
+def test_conditional_get_answers_304_from_the_cache(client, make_promise):
+    promise = make_promise()
+    etag = client.get(promise.get_absolute_url())["ETag"]
+
+    response, queries = _get(client, promise.get_absolute_url(), HTTP_IF_NONE_MATCH=etag)
+
+    assert response.status_code == 304
+    assert queries == 0
+
+
+def test_not_found_pages_are_not_cached(client):
+    client.get("/no-such-place/")
+
+    response = client.get("/no-such-place/")
+
+    assert response.status_code == 404
+    assert response["X-Cache"] == "miss"
+
+
+def test_a_fragment_cached_on_the_content_generation_changes_with_an_edit(rf, make_promise):
+    from django.template import engines
+
+    from ops.context_processors import content_generation
+
+    promise = make_promise(title="Före")
+    template = engines["django"].from_string(
+        "{% load cache %}{% cache 300 body promise.pk content_generation %}"
+        "{{ promise.title }}{% endcache %}"
+    )
+
+    def render():
+        promise.refresh_from_db()
+        return template.render({"promise": promise, **content_generation(rf.get("/"))})
+
+    assert render() == "Före"
+    type(promise).objects.filter(pk=promise.pk).update(title="Efter")  # no signal
+    assert render() == "Före"  # still the cached fragment
+    promise.save()  # a save bumps the generation
+    assert render() == "Efter"
+
+
+def test_pages_and_edits_work_when_the_cache_is_down(client, make_promise, settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:9/0",  # nothing listens there
+        }
+    }
+    promise = make_promise(title="Utan cache")  # the save's invalidation must not fail
+
+    response = client.get(promise.get_absolute_url())
+
+    assert response.status_code == 200
+    assert "Utan cache" in response.content.decode()
+    assert client.get("/readyz").json()["checks"]["cache"] == "unavailable"
+
+
+def test_a_page_showing_a_message_added_in_the_same_request_is_not_stored(client, settings):
+    from django.contrib import messages
+    from django.http import HttpResponse
+
+    from ops.cache import PublicPageCacheMiddleware
+
+    def view(request):
+        messages.info(request, "Tack för ditt tips!")
+        return HttpResponse("".join(str(m) for m in messages.get_messages(request)))
+
+    request = RequestFactory().get("/tack/")
+    from django.contrib.messages.storage.cookie import CookieStorage
+
+    request._messages = CookieStorage(request)
+    middleware = PublicPageCacheMiddleware(view)
+    middleware(request)
+
+    again = RequestFactory().get("/tack/")
+    again._messages = CookieStorage(again)
+    assert middleware(again)["X-Cache"] == "miss"
