@@ -20,7 +20,7 @@ preload_app = True
 # No runtime control socket: one fixed path in $HOME would clash between instances on one host.
 control_socket_disable = True
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
-# Logs to stdout/stderr; the access log carries the request id (set by ops.middleware).
+# Logs to stdout/stderr; the access log carries the request id (set by config.middleware).
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")

@@ -48,23 +48,22 @@ INSTALLED_APPS = [
     "promises",
     "situation",
     "followup",
-    "ops",
 ]
 
-# Order matters (see ops/README in the README's "Deploying" section): request id and health
+# Order matters (see the README's "Deploying" section): request id and health
 # first, then the security headers, static files, the 503 page when the database is down,
 # conditional GET and the public page cache, which sits outside the session, locale, CSRF
 # and messages middleware so that it sees every cookie they set.
 MIDDLEWARE = [
-    "ops.middleware.RequestIdMiddleware",
+    "config.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "ops.middleware.HealthCheckMiddleware",
-    "ops.middleware.PermissionsPolicyMiddleware",
+    "config.middleware.HealthCheckMiddleware",
+    "config.middleware.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "ops.middleware.DatabaseUnavailableMiddleware",
+    "config.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
-    "ops.cache.PublicPageCacheMiddleware",
+    "config.cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -97,7 +96,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
-                "ops.context_processors.content_generation",
+                "config.context_processors.content_generation",
             ],
         },
     },
@@ -127,7 +126,7 @@ CACHES = {
     }
 }
 # Anonymous public pages are kept this many seconds in the cache (0 turns it off); any edit of
-# the three apps' content invalidates them at once (ops/cache.py).
+# the three apps' content invalidates them at once (config/cache.py).
 PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=300)
 # Paths (after the language prefix) never served from or stored in the page cache.
 PUBLIC_PAGE_CACHE_EXCLUDED_PREFIXES = env.list(
@@ -262,7 +261,7 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [_NONE],
     },
 }
-# What the site never uses, turned off for it and anything it embeds (ops/middleware.py).
+# What the site never uses, turned off for it and anything it embeds (config/middleware.py).
 PERMISSIONS_POLICY = env.str(
     "PERMISSIONS_POLICY",
     default="accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
@@ -299,11 +298,11 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {
-        "request_id": {"()": "ops.logging.RequestIdFilter"},
-        "personal_data": {"()": "ops.logging.PersonalDataFilter"},
+        "request_id": {"()": "config.logs.RequestIdFilter"},
+        "personal_data": {"()": "config.logs.PersonalDataFilter"},
     },
     "formatters": {
-        "json": {"()": "ops.logging.JsonFormatter"},
+        "json": {"()": "config.logs.JsonFormatter"},
         "text": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"},
     },
     "handlers": {

@@ -177,7 +177,7 @@ def generate_scale_data(localities, *, seed=7, today=None, progress=None):
             _chunk(numbers, rng, themes, today, counts)
         if progress:
             progress(counts)
-    from ops.cache import bump_content_generation  # bulk writes send no signals
+    from config.cache import bump_content_generation  # bulk writes send no signals
 
     bump_content_generation()
     if connection.vendor == "postgresql":

@@ -11,9 +11,9 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from config.cache import CSRF_VALUE
 from followup.models import Update
 from followup.services import update_post
-from ops.cache import CSRF_VALUE
 from promises.models import Commitment
 
 pytestmark = pytest.mark.django_db
@@ -149,7 +149,7 @@ def test_responses_that_set_a_cookie_or_say_no_store_are_not_stored():
     from django.test import RequestFactory
     from django.views.decorators.cache import never_cache
 
-    from ops.cache import PublicPageCacheMiddleware
+    from config.cache import PublicPageCacheMiddleware
 
     def sets_cookie(request):
         response = HttpResponse("hej")
@@ -197,7 +197,7 @@ def test_not_found_pages_are_not_cached(client):
 def test_a_fragment_cached_on_the_content_generation_changes_with_an_edit(rf, make_promise):
     from django.template import engines
 
-    from ops.context_processors import content_generation
+    from config.context_processors import content_generation
 
     promise = make_promise(title="Före")
     template = engines["django"].from_string(
@@ -236,7 +236,7 @@ def test_a_page_showing_a_message_added_in_the_same_request_is_not_stored(client
     from django.contrib import messages
     from django.http import HttpResponse
 
-    from ops.cache import PublicPageCacheMiddleware
+    from config.cache import PublicPageCacheMiddleware
 
     def view(request):
         messages.info(request, "Tack för ditt tips!")

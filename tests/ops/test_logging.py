@@ -5,7 +5,7 @@ import logging
 
 import pytest
 
-from ops.logging import JsonFormatter, PersonalDataFilter, RequestIdFilter, request_id_var
+from config.logs import JsonFormatter, PersonalDataFilter, RequestIdFilter, request_id_var
 
 
 def _format(record):

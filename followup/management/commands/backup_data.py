@@ -6,7 +6,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connections
 
-from ops.backup import is_postgresql, pg_environment
+from config.backup import is_postgresql, pg_environment
 
 
 class Command(BaseCommand):

@@ -6,8 +6,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connections
 
-from ops.backup import is_postgresql, pg_environment
-from ops.cache import bump_content_generation
+from config.backup import is_postgresql, pg_environment
+from config.cache import bump_content_generation
 
 
 class Command(BaseCommand):
