@@ -71,6 +71,10 @@ class Update(models.Model):
 
     class Meta:
         ordering = ["-date", "-pk"]
+        # The newest published notes (home page, feeds) are read straight off this index.
+        indexes = [
+            models.Index(fields=["published", "-date", "-id"], name="update_published_newest")
+        ]
         verbose_name = _("follow-up note")
         verbose_name_plural = _("follow-up notes")
         constraints = [

@@ -2,10 +2,11 @@
 
 from django.conf import settings
 from django.core.paginator import InvalidPage
-from django.db.models import OuterRef, Prefetch, Subquery
+from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
@@ -34,28 +35,47 @@ def published_promises():
     return Promise.objects.published().prefetch_related(Prefetch("commitments", STATUS_ONLY))
 
 
+HOME_PROMISES = 12  # the home stays the same size however many promises there are
+
+
 @require_safe
 def home(request):
-    localities = Locality.objects.select_related("police_area").prefetch_related(
-        "municipalities",
-        Prefetch(
-            "promises",
-            queryset=published_promises().select_related("locality"),
-            to_attr="published_promises",
-        ),
+    published = Promise.objects.published()
+    newest = published.filter(locality=OuterRef("pk")).order_by(
+        F("starts_on").desc(nulls_last=True), "-created_at"
     )
-    promises = _with_progress([p for loc in localities for p in loc.published_promises])
+    localities = (
+        Locality.objects.select_related("police_area")
+        .prefetch_related(Prefetch("municipalities", to_attr="municipality_list"))
+        .annotate(
+            promise_count=Count("promises", filter=Q(promises__state=Promise.State.PUBLISHED)),
+            newest_title=Subquery(newest.values("title")[:1]),
+            newest_slug=Subquery(newest.values("slug")[:1]),
+        )
+    )
+    # Both lists in one query (and one prefetch), so the count never depends on whether
+    # one of them happens to be empty.
+    order = [F("starts_on").desc(nulls_last=True), "-created_at", "title"]
+    in_force_ids = published.in_force().order_by(*order).values("pk")[:HOME_PROMISES]
+    recent_ids = published.order_by(*order).values("pk")[:HOME_PROMISES]
+    shown = _with_progress(
+        published_promises()
+        .filter(Q(pk__in=Subquery(in_force_ids)) | Q(pk__in=Subquery(recent_ids)))
+        .select_related("locality")
+        .order_by(*order)
+    )
+    today = timezone.localdate()
+    in_force = [p for p in shown if p.phase(today) == Promise.Phase.ACTIVE][:HOME_PROMISES]
+    recent = shown[:HOME_PROMISES]
     updates = Update.objects.published().select_related("promise__locality", "commitment")[:5]
-    return render(
-        request,
-        "promises/home.html",
-        {
-            "localities": localities,
-            "in_force": [p for p in promises if p.phase() == Promise.Phase.ACTIVE],
-            "promises": sorted(promises, key=lambda p: (p.locality.name, p.title)),
-            "updates": updates,
-        },
-    )
+    context = {
+        "localities": localities,
+        "in_force": in_force,
+        "promises": recent,
+        "more_promises": published.count() > len(recent),
+        "updates": updates,
+    }
+    return render(request, "promises/home.html", context)
 
 
 class PromiseListView(FilterView):
