@@ -55,14 +55,16 @@ api = OpenDataAPI(
 
 
 class Pagination(PageNumberPagination):
-    """Pages of 50 (at most 200); page numbers bounded so no query overflows."""
+    """Pages of 20 (at most 200): a promise carries its commitments, indicators and their
+    measurements, so a small default page keeps a plain request light; page numbers are
+    bounded so no query overflows."""
 
     class Input(Schema):
         page: int = Field(1, ge=1, le=1_000_000)
         page_size: int | None = Field(None, ge=1, le=200)
 
     def __init__(self, **kwargs):
-        super().__init__(page_size=50, max_page_size=200, **kwargs)
+        super().__init__(page_size=20, max_page_size=200, **kwargs)
 
 
 class NotFound(Schema):

@@ -135,6 +135,15 @@ def test_promises_are_paginated(client, make_promise):
     assert len(first["items"]) == 2 and len(second["items"]) == 1
 
 
+def test_a_page_holds_twenty_promises_unless_asked_for_more(client, make_promise):
+    for n in range(21):
+        make_promise(title=f"Löfte {n}")
+
+    body = get(client, "/api/v1/promises/")
+
+    assert (body["count"], len(body["items"])) == (21, 20)
+
+
 def test_surveys_list_their_results_and_only_published_promises(client, demo_data):
     body = get(client, "/api/v1/surveys/", locality="vastra-hisingen")
 
