@@ -86,3 +86,24 @@ def test_promise_page_runs_the_same_number_of_queries_as_data_grows(
     big = _grow(make_locality, make_promise, make_commitment, make_party)
 
     assert _queries(client, big.get_absolute_url()) == before
+
+
+def test_home_names_each_localitys_newest_promise_in_swedish(client, demo_data):
+    html = client.get(reverse("promises:home")).content.decode()
+
+    assert "Senaste löftet" in html
+    assert 'href="/molndal/molndals-innerstad/"' in html
+
+
+def test_home_lists_at_most_twelve_promises_and_links_to_the_rest(
+    client, make_locality, make_promise
+):
+    locality = make_locality()
+    for n in range(14):
+        make_promise(locality=locality, title=f"Löfte nummer {n}")
+
+    response = client.get(reverse("promises:home"))
+
+    assert len(response.context["promises"]) == 12
+    assert "Senaste löftena" in response.content.decode()
+    assert response.context["more_promises"] is True
