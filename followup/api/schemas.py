@@ -65,14 +65,6 @@ class CommitmentOut(Schema):
     verdict: CommitmentVerdictOut | None
 
     @staticmethod
-    def resolve_parties(obj):
-        return list(obj.parties.all())
-
-    @staticmethod
-    def resolve_themes(obj):
-        return list(obj.themes.all())
-
-    @staticmethod
     def resolve_verdict(obj):
         return getattr(obj, "verdict", None)
 
@@ -126,10 +118,6 @@ class IndicatorOut(Schema):
     survey_question: str
     measurements: list[MeasurementOut]
     values: list[PointOut]
-
-    @staticmethod
-    def resolve_measurements(obj):
-        return list(obj.measurements.all())
 
     @staticmethod
     def resolve_values(obj):
@@ -186,14 +174,6 @@ class PromiseOut(Schema):
         return str(obj.phase())
 
     @staticmethod
-    def resolve_parties(obj):
-        return list(obj.parties.all())
-
-    @staticmethod
-    def resolve_themes(obj):
-        return list(obj.themes.all())
-
-    @staticmethod
     def resolve_progress(obj):
         p = promise_progress(obj)
         return {
@@ -204,18 +184,6 @@ class PromiseOut(Schema):
             "in_progress": p.in_progress,
             "cancelled": p.cancelled,
         }
-
-    @staticmethod
-    def resolve_commitments(obj):
-        return list(obj.commitments.all())
-
-    @staticmethod
-    def resolve_goals(obj):
-        return list(obj.goals.all())
-
-    @staticmethod
-    def resolve_indicators(obj):
-        return list(obj.indicators.all())
 
     @staticmethod
     def resolve_verdict(obj):
@@ -279,7 +247,3 @@ class SurveyOut(Schema):
     @staticmethod
     def resolve_promise_ids(obj):
         return [p.pk for p in obj.published_promises]
-
-    @staticmethod
-    def resolve_results(obj):
-        return list(obj.results.all())
