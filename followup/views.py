@@ -61,22 +61,30 @@ def _form_page(request, template, form, status=200, **extra):
     return render(request, template, context, status=status)
 
 
+def _refuse_post(request, form, limit, template):
+    """The checks both resident forms share: the rate limit (429), the honeypot (counted
+    against the limit) and validation (400). None when the form may be acted on; the
+    resident's text stays in the form on every refusal."""
+    _hide_locality_if_promise(form)
+    if limit.exceeded(request):
+        return _form_page(request, template, form, status=429, rate_limited=True)
+    _ensure_session(request)
+    if form.is_spam:
+        limit.hit(request)
+    if not form.is_valid():
+        return _form_page(request, template, form, status=400)
+    return None
+
+
 @require_http_methods(["GET", "POST"])
 def feedback(request):
     """The general feedback page; the forms on promise and area pages post here too."""
     if request.method == "GET":
         return _form_page(request, "followup/feedback_form.html", FeedbackForm())
-    form = FeedbackForm(request.POST)
-    _hide_locality_if_promise(form)
-    limit = feedback_limit()
-    if limit.exceeded(request):
-        page = "followup/feedback_form.html"
-        return _form_page(request, page, form, status=429, rate_limited=True)
-    _ensure_session(request)
-    if form.is_spam:
-        limit.hit(request)
-    if not form.is_valid():
-        return _form_page(request, "followup/feedback_form.html", form, status=400)
+    form, limit = FeedbackForm(request.POST), feedback_limit()
+    refused = _refuse_post(request, form, limit, "followup/feedback_form.html")
+    if refused:
+        return refused
     data = form.cleaned_data
     try:
         item = services.feedback_submit(
@@ -109,17 +117,10 @@ def feedback_receipt(request, reference):
 def subscribe(request):
     if request.method == "GET":
         return _form_page(request, "followup/subscription_form.html", SubscribeForm())
-    form = SubscribeForm(request.POST)
-    _hide_locality_if_promise(form)
-    limit = subscribe_limit()
-    if limit.exceeded(request):
-        page = "followup/subscription_form.html"
-        return _form_page(request, page, form, status=429, rate_limited=True)
-    _ensure_session(request)
-    if form.is_spam:
-        limit.hit(request)
-    if not form.is_valid():
-        return _form_page(request, "followup/subscription_form.html", form, status=400)
+    form, limit = SubscribeForm(request.POST), subscribe_limit()
+    refused = _refuse_post(request, form, limit, "followup/subscription_form.html")
+    if refused:
+        return refused
     services.subscription_request(
         email=form.cleaned_data["email"],
         promise=form.cleaned_data["promise"],
