@@ -1,12 +1,10 @@
-import os
-import subprocess
 from pathlib import Path
 
 from django.core.management import call_command
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from django.db import connections
 
-from config.backup import is_postgresql, pg_environment
+from config.backup import is_postgresql, run_pg_tool
 
 
 class Command(BaseCommand):
@@ -32,11 +30,7 @@ class Command(BaseCommand):
                 "--file",
                 str(target),
             ]
-            result = subprocess.run(
-                command, env=os.environ | pg_environment(connection), capture_output=True, text=True
-            )
-            if result.returncode != 0:
-                raise CommandError(f"pg_dump failed: {result.stderr.strip()}")
+            run_pg_tool(command, connection)
         else:
             call_command(
                 "dumpdata",

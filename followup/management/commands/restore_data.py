@@ -1,12 +1,10 @@
-import os
-import subprocess
 from pathlib import Path
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connections
 
-from config.backup import is_postgresql, pg_environment
+from config.backup import is_postgresql, run_pg_tool
 from config.cache import bump_content_generation
 
 
@@ -43,11 +41,7 @@ class Command(BaseCommand):
                 name,
                 str(source),
             ]
-            result = subprocess.run(
-                command, env=os.environ | pg_environment(connection), capture_output=True, text=True
-            )
-            if result.returncode != 0:
-                raise CommandError(f"pg_restore failed: {result.stderr.strip()}")
+            run_pg_tool(command, connection)
         else:
             call_command("flush", "--no-input", f"--database={database}", verbosity=0)
             call_command("loaddata", str(source), f"--database={database}", verbosity=0)
