@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.paginator import InvalidPage
 from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -44,15 +45,27 @@ def home(request):
     newest = published.filter(locality=OuterRef("pk")).order_by(
         F("starts_on").desc(nulls_last=True), "-created_at"
     )
+    count = (
+        published.filter(locality=OuterRef("pk"))
+        .order_by()
+        .values("locality")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     localities = (
-        Locality.objects.select_related("police_area")
-        .prefetch_related(Prefetch("municipalities", to_attr="municipality_list"))
+        Locality.objects.order_by("name")
+        .values("pk", "slug", "name", "collaboration_name", "police_area__name")
         .annotate(
-            promise_count=Count("promises", filter=Q(promises__state=Promise.State.PUBLISHED)),
+            # Subqueries, not a join and GROUP BY: grouping made PostgreSQL run the two
+            # newest-promise subqueries once per promise instead of once per locality.
+            promise_count=Coalesce(Subquery(count), 0),
             newest_title=Subquery(newest.values("title")[:1]),
             newest_slug=Subquery(newest.values("slug")[:1]),
         )
     )
+    municipalities = Locality.municipalities.through.objects.order_by(
+        "municipality__name"
+    ).values_list("locality_id", "municipality__name")
     # Both lists in one query (and one prefetch), so the count never depends on whether
     # one of them happens to be empty.
     order = [F("starts_on").desc(nulls_last=True), "-created_at", "title"]
@@ -70,6 +83,7 @@ def home(request):
     updates = Update.objects.published().select_related("promise__locality", "commitment")[:5]
     context = {
         "localities": localities,
+        "municipalities": municipalities,
         "in_force": in_force,
         "promises": recent,
         "more_promises": published.count() > len(recent),

@@ -107,3 +107,34 @@ def test_home_lists_at_most_twelve_promises_and_links_to_the_rest(
     assert len(response.context["promises"]) == 12
     assert "Senaste löftena" in response.content.decode()
     assert response.context["more_promises"] is True
+
+
+def test_home_lists_localities_in_name_order_with_counts_and_escaped_names(
+    client, make_locality, make_promise
+):
+    zeta = make_locality(name="Örby", slug="orby", collaboration_name="Trygg <i>Örby</i>")
+    alfa = make_locality(name="Alby & Co", slug="alby")
+    make_promise(locality=zeta, title="Första")
+    make_promise(locality=zeta, title="Andra <b>")
+
+    html = client.get(reverse("promises:home")).content.decode()
+    directory = html[html.index('<ul class="locality-list">') :]
+
+    assert directory.index("Alby &amp; Co") < directory.index("Örby")
+    assert "Trygg &lt;i&gt;Örby&lt;/i&gt;" in directory
+    assert "<i>Örby</i>" not in directory
+    assert "(2 löften totalt)" in directory
+    assert "Inget publicerat löfte ännu." in directory[: directory.index("Örby")]
+    # No separator dangles in front of the police area when a locality names no municipality.
+    assert '<span class="meta"> · ' not in directory
+    assert alfa.slug in directory
+
+
+def test_home_locality_directory_links_keep_the_english_prefix(client, make_locality, make_promise):
+    make_promise(locality=make_locality(name="Alby", slug="alby"), slug="trygg")
+
+    html = client.get("/en/").content.decode()
+
+    assert 'href="/en/alby/"' in html
+    assert 'href="/en/alby/trygg/"' in html
+    assert "Newest promise" in html
