@@ -1,8 +1,12 @@
 """The promise list's filters: a plain GET form, every condition a subquery (no duplicate rows)."""
 
+from html import escape
+
 import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef, Q
+from django.forms.utils import flatatt
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from .models import Actor, Commitment, Locality, Party, Promise, Theme
@@ -24,13 +28,26 @@ def commitments_by(actor):
 
 
 class SwedishOptionsSelect(forms.Select):
-    """A select whose options are content (place and theme names): marked as Swedish."""
+    """A select whose options are content (place and theme names): marked as Swedish.
 
-    def create_option(self, *args, **kwargs):
-        option = super().create_option(*args, **kwargs)
-        if option["value"]:
-            option["attrs"]["lang"] = "sv"
-        return option
+    Rendered in Python rather than through Django's option templates, which cost about
+    25 µs an option: 10 ms a request for a region's 300 localities.
+    """
+
+    def render(self, name, value, attrs=None, renderer=None):
+        selected = set(self.format_value(value))
+        options = []
+        for option_value, label in self.choices:
+            option_value = "" if option_value is None else str(option_value)
+            lang = ' lang="sv"' if option_value else ""
+            mark = " selected" if option_value in selected else ""
+            options.append(
+                f'<option value="{escape(option_value)}"{lang}{mark}>{escape(str(label))}</option>'
+            )
+        attrs = flatatt(self.build_attrs(self.attrs, attrs))
+        return mark_safe(
+            f'<select name="{escape(name)}"{attrs}>\n  ' + "\n  ".join(options) + "\n</select>"
+        )
 
 
 def _has_commitment(queryset):
@@ -49,7 +66,7 @@ class PromiseFilter(django_filters.FilterSet):
     )
     locality = django_filters.ModelChoiceFilter(
         label=_("Locality"),
-        queryset=Locality.objects.all(),
+        queryset=Locality.objects.only("slug", "name"),
         to_field_name="slug",
         empty_label=_("All localities"),
         widget=SwedishOptionsSelect,

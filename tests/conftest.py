@@ -5,6 +5,7 @@ import itertools
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.utils import translation
 from django.utils.text import slugify
 
 from promises.models import Commitment, Locality, Membership, Party, Promise, Theme
@@ -15,6 +16,15 @@ _counter = itertools.count(1)
 @pytest.fixture(autouse=True)
 def _fast_password_hasher(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in Swedish: a request to /en/ leaves English active in the thread,
+    and `reverse()` in the next test would then build /en/ URLs."""
+    translation.activate("sv")
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

@@ -234,6 +234,21 @@ def test_result_count_is_stated(client, demo_data):
     assert "4 promises found." in client.get("/en/loften/").content.decode()
 
 
+def test_locality_select_keeps_the_choice_marks_names_swedish_and_escapes_them(
+    client, make_locality
+):
+    make_locality(name="Alby <b>& Co</b>", slug="alby")
+    make_locality(name="Borås", slug="boras")
+
+    html = client.get("/en/loften/?locality=boras").content.decode()
+    select = html[html.index('<select name="locality"') : html.index("</select>")]
+
+    assert '<option value="">All localities</option>' in select
+    assert '<option value="alby" lang="sv">Alby &lt;b&gt;&amp; Co&lt;/b&gt;</option>' in select
+    assert '<option value="boras" lang="sv" selected>Borås</option>' in select
+    assert select.count(" selected") == 1
+
+
 @pytest.mark.parametrize(
     "query",
     [
