@@ -3,6 +3,7 @@
 import datetime
 from dataclasses import asdict
 
+from django.urls import reverse
 from ninja import Schema
 
 from followup.series import loaded_series
@@ -65,6 +66,14 @@ class CommitmentOut(Schema):
     verdict: CommitmentVerdictOut | None
 
     @staticmethod
+    def resolve_parties(obj):
+        return obj.party_list  # prefetched (followup.api.views._published)
+
+    @staticmethod
+    def resolve_themes(obj):
+        return obj.theme_list
+
+    @staticmethod
     def resolve_verdict(obj):
         return getattr(obj, "verdict", None)
 
@@ -102,7 +111,9 @@ class PointOut(Schema):
     is_baseline: bool
 
 
-class IndicatorOut(Schema):
+class IndicatorSummaryOut(Schema):
+    """An indicator as the promise list gives it: what is measured, without the series."""
+
     id: int
     slug: str
     name: str
@@ -116,6 +127,11 @@ class IndicatorOut(Schema):
     target_value: float | None
     target_on: datetime.date | None
     survey_question: str
+
+
+class IndicatorOut(IndicatorSummaryOut):
+    """An indicator with its whole series (on a single promise)."""
+
     measurements: list[MeasurementOut]
     values: list[PointOut]
 
@@ -140,7 +156,10 @@ class ProgressOut(Schema):
     cancelled: int
 
 
-class PromiseOut(Schema):
+class PromiseSummaryOut(Schema):
+    """A promise as the list gives it: everything but the indicators' series, which
+    /promises/{id}/ and /measurements.csv give (a page of 20 stays small)."""
+
     id: int
     slug: str
     title: str
@@ -161,9 +180,10 @@ class PromiseOut(Schema):
     progress: ProgressOut
     commitments: list[CommitmentOut]
     goals: list[GoalOut]
-    indicators: list[IndicatorOut]
+    indicators: list[IndicatorSummaryOut]
     verdict: VerdictOut | None
     url: str
+    api_url: str
 
     @staticmethod
     def resolve_locality(obj):
@@ -192,6 +212,17 @@ class PromiseOut(Schema):
     @staticmethod
     def resolve_url(obj, context):
         return context["request"].build_absolute_uri(obj.get_absolute_url())
+
+    @staticmethod
+    def resolve_api_url(obj, context):
+        path = reverse("api:get_promise", kwargs={"promise_id": obj.pk})
+        return context["request"].build_absolute_uri(path)
+
+
+class PromiseOut(PromiseSummaryOut):
+    """A promise with every indicator's series."""
+
+    indicators: list[IndicatorOut]
 
 
 class UpdateOut(Schema):

@@ -33,7 +33,8 @@ def test_molndal_filter_returns_the_molndal_promise_with_its_commitments(client,
 
 
 def test_vastra_hisingen_promise_carries_its_figures_and_verdicts(client, demo_data):
-    promise = get(client, "/api/v1/promises/", locality="vastra-hisingen")["items"][0]
+    listed = get(client, "/api/v1/promises/", locality="vastra-hisingen")["items"][0]
+    promise = get(client, listed["api_url"].removeprefix("http://testserver"))
 
     figures = {i["slug"]: i["measurements"][0]["value"] for i in promise["indicators"]}
     assert figures["beslagtagna-vapen"] == 24
@@ -133,6 +134,18 @@ def test_promises_are_paginated(client, make_promise):
 
     assert first["count"] == second["count"] == 3
     assert len(first["items"]) == 2 and len(second["items"]) == 1
+
+
+def test_the_list_leaves_the_series_to_the_promise_itself(client, demo_data):
+    listed = get(client, "/api/v1/promises/", locality="vastra-hisingen")["items"][0]
+    single = get(client, f"/api/v1/promises/{listed['id']}/")
+
+    assert listed["indicators"] and all("measurements" not in i for i in listed["indicators"])
+    assert all(i["measurements"] for i in single["indicators"])
+    for indicator in single["indicators"]:
+        del indicator["measurements"], indicator["values"]
+    assert listed == single
+    assert listed["api_url"] == f"http://testserver/api/v1/promises/{listed['id']}/"
 
 
 def test_a_page_holds_twenty_promises_unless_asked_for_more(client, make_promise):
