@@ -176,6 +176,17 @@ class Indicator(models.Model):
     def __str__(self):
         return self.name
 
+    def clean(self):
+        """A goal or commitment of another promise would show the indicator on that page."""
+        super().clean()
+        errors = {}
+        for field in ("goal", "commitment"):
+            linked = getattr(self, field)
+            if linked is not None and self.promise_id and linked.promise_id != self.promise_id:
+                errors[field] = _("Choose one that belongs to this promise.")
+        if errors:
+            raise ValidationError(errors)
+
 
 class MeasurementQuerySet(LocalityScopedQuerySet):
     locality_lookup = "indicator__promise__locality"

@@ -190,14 +190,14 @@ class PromiseDetailView(DetailView):
         )
         return get_object_or_404(
             Promise.objects.visible_to(self.request.user)
+            .annotate_last_followup()  # the staleness notice, without a query of its own
             .select_related("locality__police_area", "locality__agreement", "verdict")
             .prefetch_related(
                 "parties",
                 "themes",
                 "contacts",
-                "locality__municipalities",
                 Prefetch("commitments", queryset=_commitments()),
-                Prefetch("goals__indicators", queryset=Indicator.objects.all()),
+                "goals",
                 Prefetch("indicators", queryset=indicators),
                 Prefetch(
                     "situation_pictures",
@@ -228,12 +228,15 @@ class PromiseDetailView(DetailView):
         for commitment in promise.commitments.all():
             groups[commitment.actor].append(commitment)
         indicators = list(promise.indicators.all())
-        by_commitment = {}
+        by_commitment, by_goal = {}, {}
         for indicator in indicators:
             indicator.chart = bar_chart(indicator)
             by_commitment.setdefault(indicator.commitment_id, []).append(indicator)
+            by_goal.setdefault(indicator.goal_id, []).append(indicator)
         for commitment in promise.commitments.all():
             commitment.linked_indicators = by_commitment.get(commitment.pk, [])
+        for goal in promise.goals.all():
+            goal.linked_indicators = by_goal.get(goal.pk, [])
         context.update(
             commitment_groups=[(actor, items) for actor, items in groups.items() if items],
             cancelled=[c for c in promise.commitments.all() if c.status == "cancelled"],

@@ -1,6 +1,7 @@
 """Fresh, unbound resident forms for the promise and area pages' partials."""
 
 from django import template
+from django.utils.translation import get_language
 
 from followup.forms import FeedbackForm, SubscribeForm
 
@@ -16,3 +17,21 @@ def new_feedback_form():
 @register.simple_tag
 def new_subscribe_form():
     return SubscribeForm()
+
+
+# Rendered field groups of unbound resident forms, per (form class, field, language). They
+# depend on code and translations only, never on data or the request, so they are rendered
+# once per process instead of through Django's form templates on every page (4 ms a page).
+_BLANK_FIELD_GROUPS = {}
+
+
+@register.simple_tag
+def field_group(form, name):
+    """{% field_group form "email" %}: `form.email.as_field_group`, memoised while unbound."""
+    if form.is_bound or form.initial.get(name) is not None:
+        return form[name].as_field_group()
+    key = (type(form), name, get_language())
+    html = _BLANK_FIELD_GROUPS.get(key)
+    if html is None:
+        html = _BLANK_FIELD_GROUPS[key] = form[name].as_field_group()
+    return html

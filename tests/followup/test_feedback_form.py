@@ -358,3 +358,17 @@ def test_the_forms_on_a_promise_page_add_no_query(client, make_promise):
 
     assert len(queries) == 0
     assert f'name="promise" value="{promise.pk}"' in html
+
+
+def test_the_blank_form_on_a_promise_page_follows_the_language_each_time(client, make_promise):
+    promise = make_promise()
+    swedish, english = promise.get_absolute_url(), f"/en{promise.get_absolute_url()}"
+
+    for page, label, other in [
+        (swedish, "Ditt meddelande", "Your message"),
+        (english, "Your message", "Ditt meddelande"),
+        (swedish, "Ditt meddelande", "Your message"),
+    ]:
+        html = client.get(page).content.decode()
+        form = html[html.index('class="resident-form feedback-form"') :]
+        assert label in form and other not in form

@@ -99,3 +99,42 @@ def test_prefetched_series_equals_the_queried_one(
         loaded = {i.pk: loaded_series(i) for i in indicators}
 
     assert loaded == expected
+
+
+def test_an_indicator_links_only_to_a_goal_and_commitment_of_its_own_promise(
+    make_indicator, make_promise, make_commitment
+):
+    from django.core.exceptions import ValidationError
+
+    from promises.models import Goal
+
+    indicator = make_indicator()
+    other = make_promise()
+    indicator.goal = Goal.objects.create(promise=other, text="Annat mål")
+    indicator.commitment = make_commitment(promise=other)
+
+    with pytest.raises(ValidationError) as error:
+        indicator.full_clean()
+
+    assert set(error.value.message_dict) == {"goal", "commitment"}
+    indicator.goal = Goal.objects.create(promise=indicator.promise, text="Eget mål")
+    indicator.commitment = make_commitment(promise=indicator.promise)
+    indicator.full_clean()
+
+
+def test_the_promise_page_names_the_indicators_under_their_goal(
+    client, make_indicator, make_promise
+):
+    from promises.models import Goal
+
+    promise = make_promise()
+    goal = Goal.objects.create(promise=promise, text="Färre inbrott")
+    make_indicator(promise=promise, goal=goal, name="Anmälda inbrott", slug="inbrott")
+    make_indicator(promise=promise, name="Utan mål", slug="utan-mal")
+
+    html = client.get(promise.get_absolute_url()).content.decode()
+    goals = html[html.index('<ul class="goals">') :]
+    goals = goals[: goals.index("</ul>")]
+
+    assert 'Visas av: <a href="#indicator-inbrott" lang="sv">Anmälda inbrott</a></p>' in goals
+    assert "Utan mål" not in goals
