@@ -6,8 +6,9 @@ from html import escape
 
 from django import template
 from django.urls import reverse, translate_url
-from django.utils.formats import number_format
+from django.utils.formats import date_format, localize, number_format
 from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
 from django.utils.translation import gettext, ngettext
 
 register = template.Library()
@@ -72,3 +73,88 @@ def locality_directory(localities, municipalities):
             f'      <span class="meta">{" · ".join(meta)}</span><br>\n      {newest}\n    </li>'
         )
     return mark_safe("\n    ".join(items))
+
+
+# The promise card, its period and its progress are built in Python: they repeat 12 to 24
+# times on the home, the list and the locality pages, where the same markup through three
+# nested includes cost 0.3 ms a card. Every value goes through `html.escape`.
+
+
+def _number(value):
+    return escape(str(localize(value)))
+
+
+@register.simple_tag
+def promise_period(promise):
+    """The phase (in force, ended...) and the dates, or the period in the document's words."""
+    phase = promise.phase()
+    html = f'<span class="phase phase-{phase}">{escape(str(phase.label))}</span>\n'
+    if promise.starts_on and promise.ends_on:
+        start = date_format(promise.starts_on, "j M Y")
+        end = date_format(promise.ends_on, "j M Y")
+        html += f'<span class="period">{escape(start)} – {escape(end)}</span>'
+    elif promise.period_text:
+        html += f'<span class="period" lang="sv">{escape(capfirst(promise.period_text))}</span>'
+    return mark_safe(html)
+
+
+def _progress_sentence(progress):
+    counted = progress.counted
+    text = ngettext(
+        "%(done)s of %(counter)s commitment done",
+        "%(done)s of %(counter)s commitments done",
+        counted,
+    ) % {"done": _number(progress.done), "counter": _number(counted)}
+    if progress.in_progress:
+        text += ", " + gettext("%(n)s in progress") % {"n": _number(progress.in_progress)}
+    if progress.unreported:
+        text += ", " + gettext("%(n)s not reported") % {"n": _number(progress.unreported)}
+    if progress.cancelled:
+        cancelled = progress.cancelled
+        text += ", " + ngettext("%(counter)s cancelled", "%(counter)s cancelled", cancelled) % {
+            "counter": _number(cancelled)
+        }
+    percent = gettext("progress %(percent)s %%") % {"percent": _number(progress.percent)}
+    return f'{text}\n    <span class="progress-percent">({percent})</span>'
+
+
+@register.simple_tag
+def promise_progress_bar(progress):
+    """A bar of done and in-progress commitments with the same in words, or why there is none."""
+    if progress.counted and not progress.reported:
+        text = ngettext(
+            "No status has been reported yet for its %(counter)s commitment.",
+            "No status has been reported yet for its %(counter)s commitments.",
+            progress.counted,
+        ) % {"counter": _number(progress.counted)}
+        body = f'<p class="progress-text">{text}</p>'
+    elif progress.counted:
+        width, done, doing = 10 * progress.counted, 10 * progress.done, 10 * progress.in_progress
+        body = (
+            f'<svg class="progress-bar" viewBox="0 0 {width} 10" preserveAspectRatio="none" '
+            'aria-hidden="true" focusable="false">\n'
+            f'    <rect width="{width}" height="10" fill="#e4e9f0"/>\n'
+            f'    <rect width="{done}" height="10" fill="#1d6b3a"/>\n'
+            f'    <rect x="{done}" width="{doing}" height="10" fill="#7fb08f"/>\n'
+            "  </svg>\n"
+            f'  <p class="progress-text">\n    {_progress_sentence(progress)}\n  </p>'
+        )
+    elif progress.total:
+        body = f'<p class="progress-text">{escape(gettext("Every commitment has been cancelled."))}</p>'
+    else:
+        text = escape(gettext("No commitments have been published yet."))
+        body = f'<p class="progress-text">{text}</p>'
+    return mark_safe(f'<div class="progress">\n  {body}\n</div>')
+
+
+@register.simple_tag
+def promise_card(promise, level=3, show_locality=False):
+    """A promise in a list: title, locality, period and progress (`promise.progress` set)."""
+    locality = f"<span>{escape(promise.locality.name)}</span> · " if show_locality else ""
+    return mark_safe(
+        f'<li class="card promise-card">\n'
+        f'  <h{level} class="card-title"><a href="{escape(promise.get_absolute_url())}" '
+        f'lang="sv">{escape(promise.title)}</a></h{level}>\n'
+        f'  <p class="meta">\n    {locality}{promise_period(promise)}\n  </p>\n'
+        f"  {promise_progress_bar(promise.progress)}\n</li>"
+    )

@@ -90,3 +90,61 @@ def test_a_promise_with_no_reported_status_says_so_instead_of_zero_percent(clien
 
     assert "Ingen status har rapporterats ännu för löftets 6 åtaganden." in html
     assert "0 av 6" not in html
+
+
+def _bar(statuses, language="sv"):
+    from django.utils import translation
+
+    from promises.templatetags.portal_tags import promise_progress_bar
+
+    with translation.override(language):
+        return str(promise_progress_bar(progress_of(statuses)))
+
+
+def test_the_bar_draws_done_and_in_progress_and_says_everything_in_words():
+    html = _bar(["done", "in_progress", "unreported", "cancelled", "not_started"])
+
+    assert '<svg class="progress-bar" viewBox="0 0 40 10"' in html
+    assert '<rect width="10" height="10" fill="#1d6b3a"/>' in html
+    assert '<rect x="10" width="10" height="10" fill="#7fb08f"/>' in html
+    assert "1 av 4 åtaganden genomförda, 1 pågår, 1 utan rapporterad status, 1 avbrutet" in html
+    assert '<span class="progress-percent">(framsteg 38 %)</span>' in html
+
+
+def test_the_bar_speaks_english_and_singular():
+    html = _bar(["done"], "en")
+
+    assert "1 of 1 commitment done" in html
+    assert "(progress 100 %)" in html
+    assert "in progress" not in html and "cancelled" not in html
+
+
+@pytest.mark.parametrize(
+    ("statuses", "text"),
+    [
+        (
+            ["unreported", "unreported"],
+            "Ingen status har rapporterats ännu för löftets 2 åtaganden.",
+        ),
+        (["cancelled"], "Alla åtaganden har avbrutits."),
+        ([], "Inga åtaganden har publicerats ännu."),
+    ],
+)
+def test_without_anything_to_count_the_bar_says_why(statuses, text):
+    html = _bar(statuses)
+
+    assert text in html
+    assert "<svg" not in html
+
+
+@pytest.mark.django_db
+def test_a_promise_card_escapes_what_editors_wrote(client, make_locality, make_promise):
+    promise = make_promise(
+        locality=make_locality(name="Ort <b>"), title="Löfte <script>", period_text="under <i>"
+    )
+
+    html = client.get("/loften/").content.decode()
+
+    assert "Löfte &lt;script&gt;" in html and "<script>" not in html.split("<main")[1]
+    assert "<span>Ort &lt;b&gt;</span>" in html
+    assert f'href="{promise.get_absolute_url()}"' in html
