@@ -15,11 +15,11 @@ from django.views.generic import DetailView
 from django_filters.views import FilterView
 
 from followup.models import Indicator, Measurement, Update
-from situation.models import Place, Problem, SituationPicture, Survey
+from situation.models import Place, Problem, SituationPicture, Survey, SurveyResult
 
 from .charts import bar_chart
 from .filters import PromiseFilter
-from .models import Actor, Commitment, Locality, Promise
+from .models import Actor, Commitment, Goal, Locality, Promise
 from .progress import promise_progress
 
 STATUS_ONLY = Commitment.objects.only("pk", "promise_id", "status").order_by()
@@ -165,7 +165,9 @@ def _commitments():
     notes = Update.objects.published().filter(commitment=OuterRef("pk")).order_by("-date", "-pk")
     cancelled = notes.filter(new_status=Commitment.Status.CANCELLED)
     return (
-        Commitment.objects.select_related("verdict")
+        # Within one promise: Meta.ordering's "promise" would join and order by promise.
+        Commitment.objects.order_by("order", "pk")
+        .select_related("verdict")
         .prefetch_related("parties")
         .annotate(
             last_update_on=Subquery(notes.values("date")[:1]),
@@ -185,8 +187,13 @@ class PromiseDetailView(DetailView):
         return response
 
     def get_object(self, queryset=None):
-        indicators = Indicator.objects.prefetch_related(
-            Prefetch("measurements", queryset=Measurement.objects.all())
+        # Explicit orderings within the promise (Meta.ordering names the parent, a join).
+        measurements = Measurement.objects.order_by(
+            F("measured_on").asc(nulls_last=True), "group", "pk"
+        )
+        results = SurveyResult.objects.order_by("question", "group")
+        indicators = Indicator.objects.order_by("order", "pk").prefetch_related(
+            Prefetch("measurements", queryset=measurements)
         )
         return get_object_or_404(
             Promise.objects.visible_to(self.request.user)
@@ -197,23 +204,30 @@ class PromiseDetailView(DetailView):
                 "themes",
                 "contacts",
                 Prefetch("commitments", queryset=_commitments()),
-                "goals",
+                Prefetch("goals", queryset=Goal.objects.order_by("order", "pk")),
                 Prefetch("indicators", queryset=indicators),
                 Prefetch(
                     "situation_pictures",
-                    queryset=SituationPicture.objects.select_related("locality").prefetch_related(
+                    queryset=SituationPicture.objects.order_by("-date", "title")
+                    .select_related("locality")
+                    .prefetch_related(
                         Prefetch(
                             "problems",
-                            queryset=Problem.objects.prefetch_related(
-                                Prefetch("places", Place.objects.select_related("locality"))
+                            queryset=Problem.objects.order_by("order", "pk").prefetch_related(
+                                Prefetch(
+                                    "places",
+                                    Place.objects.order_by("name").select_related("locality"),
+                                )
                             ),
                         )
                     ),
                 ),
                 Prefetch(
                     "surveys",
-                    queryset=Survey.objects.select_related("baseline").prefetch_related(
-                        "results", "baseline__results"
+                    queryset=Survey.objects.order_by("year", "title")
+                    .select_related("baseline")
+                    .prefetch_related(
+                        Prefetch("results", results), Prefetch("baseline__results", results)
                     ),
                 ),
             ),
