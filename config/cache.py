@@ -15,7 +15,7 @@ How it stays correct:
   (a page with a form carries a per-visitor token: it must not reach another visitor),
   did not touch the session, says nothing like `Cache-Control: private/no-store/no-cache`
   (`never_cache` opts a view out) and varies on nothing but Cookie, Accept-Language and
-  Accept-Encoding.
+  Accept-Encoding. The body is stored as one piece, however the view wrote it.
 - Paths under the admin, `/i18n/` and settings.PUBLIC_PAGE_CACHE_EXCLUDED_PREFIXES are
   never cached (the prefix is matched after the language prefix).
 """
@@ -136,6 +136,10 @@ class PublicPageCacheMiddleware:
             return response
         response = self.get_response(request)
         if self._may_store(request, response):
+            # Stored as one piece: a response written piece by piece (the feeds write each
+            # XML element) would otherwise be unpickled as thousands of chunks on every hit
+            # and sent by the WSGI server one write each.
+            response.content = response.content
             if not response.has_header("ETag"):
                 set_response_etag(response)
             if not response.has_header("Last-Modified"):

@@ -3,10 +3,13 @@
 import datetime
 
 from django.contrib.syndication.views import Feed
+from django.core.exceptions import ObjectDoesNotExist
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.http import http_date
 from django.utils.translation import gettext as _
 
 from promises.models import Locality, Promise
@@ -15,6 +18,20 @@ from .markdown import render_markdown
 from .models import Update
 
 FEED_LENGTH = 50
+# What an entry shows (title, text, byline, dates, link, category): the promise's and the
+# locality's long texts are never read.
+FEED_FIELDS = (
+    "title",
+    "text",
+    "date",
+    "created_at",
+    "author_role",
+    "author_organisation",
+    "promise__title",
+    "promise__slug",
+    "promise__locality__slug",
+    "promise__locality__name",
+)
 
 
 class UpdatesFeed(Feed):
@@ -35,15 +52,30 @@ class UpdatesFeed(Feed):
     def feed_url(self, obj=None):
         return reverse(f"followup:feed-{self.kind}")
 
-    def updates(self):
+    def updates(self, obj=None):
+        """The published notes of this feed, newest first, with only what the feed shows."""
         return (
             Update.objects.published()
-            .select_related("promise__locality", "commitment")
+            .select_related("promise__locality")
+            .only(*FEED_FIELDS)
             .order_by("-date", "-pk")
         )
 
+    def __call__(self, request, *args, **kwargs):
+        # As Feed.__call__, but the XML is written to a string and sent as one piece: written
+        # to the response it became ~2 000 pieces (one per element and text), each a write.
+        try:
+            obj = self.get_object(request, *args, **kwargs)
+        except ObjectDoesNotExist:
+            raise Http404("Feed object does not exist.") from None
+        feedgen = self.get_feed(obj, request)
+        response = HttpResponse(feedgen.writeString("utf-8"), content_type=feedgen.content_type)
+        # For ConditionalGetMiddleware's 304s, as Feed.__call__ does.
+        response.headers["Last-Modified"] = http_date(feedgen.latest_post_date().timestamp())
+        return response
+
     def items(self, obj=None):
-        return self.updates()[:FEED_LENGTH]
+        return _prepared(self.updates(obj)[:FEED_LENGTH])
 
     def item_title(self, item):
         return item.title or _("Follow-up: %(promise)s") % {"promise": item.promise.title}
@@ -52,7 +84,7 @@ class UpdatesFeed(Feed):
         return render_markdown(item.text)
 
     def item_link(self, item):
-        return item.get_absolute_url()
+        return item.feed_link
 
     def item_guid(self, item):
         return f"urn:medborgarloften:update:{item.pk}"
@@ -60,16 +92,38 @@ class UpdatesFeed(Feed):
     item_guid_is_permalink = False
 
     def item_pubdate(self, item):
-        return timezone.make_aware(datetime.datetime.combine(item.date, datetime.time(12)))
+        return item.feed_pubdate
 
     def item_updateddate(self, item):
-        return max(self.item_pubdate(item), item.created_at)
+        return max(item.feed_pubdate, item.created_at)
 
     def item_author_name(self, item):
         return item.byline
 
     def item_categories(self, item):
         return [item.promise.locality.name]
+
+
+# The promise page's address, reversed once per feed with these stand-ins for the slugs
+# (slugs need no quoting, so filling them in gives what reverse() would).
+_LOCALITY, _PROMISE = "__locality__", "__promise__"
+
+
+def _prepared(notes):
+    """The notes with their link (`feed_link`) and publication time (`feed_pubdate`, noon on
+    the note's date): what Update.get_absolute_url() and one reverse() per note would give."""
+    notes = list(notes)
+    before, rest = reverse(
+        "promises:detail", kwargs={"locality": _LOCALITY, "slug": _PROMISE}
+    ).split(_LOCALITY)
+    between, after = rest.split(_PROMISE)
+    noon = datetime.time(12)
+    for note in notes:
+        promise = note.promise
+        page = f"{before}{promise.locality.slug}{between}{promise.slug}{after}"
+        note.feed_link = f"{page}#update-{note.pk}"
+        note.feed_pubdate = timezone.make_aware(datetime.datetime.combine(note.date, noon))
+    return notes
 
 
 class AtomUpdatesFeed(UpdatesFeed):
@@ -96,8 +150,8 @@ class LocalityUpdatesFeed(UpdatesFeed):
     def feed_url(self, obj=None):
         return reverse(f"followup:locality-feed-{self.kind}", kwargs={"locality": obj.slug})
 
-    def items(self, obj=None):
-        return self.updates().filter(promise__locality=obj)[:FEED_LENGTH]
+    def updates(self, obj=None):
+        return super().updates().filter(promise__locality=obj)
 
 
 class AtomLocalityUpdatesFeed(LocalityUpdatesFeed):
@@ -132,8 +186,8 @@ class PromiseUpdatesFeed(UpdatesFeed):
             kwargs={"locality": obj.locality.slug, "slug": obj.slug},
         )
 
-    def items(self, obj=None):
-        return self.updates().filter(promise=obj)[:FEED_LENGTH]
+    def updates(self, obj=None):
+        return super().updates().filter(promise=obj)
 
 
 class AtomPromiseUpdatesFeed(PromiseUpdatesFeed):

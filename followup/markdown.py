@@ -1,6 +1,8 @@
 """Follow-up notes are written in Markdown; what reaches a page is sanitised HTML."""
 
+import functools
 import re
+import threading
 
 import markdown as markdown_lib
 import nh3
@@ -48,9 +50,29 @@ def _only_safe_links(tag, attribute, value):
     return value
 
 
+# A Markdown converter is expensive to build (~0.3 ms: its parsers and patterns) and not
+# safe to share between threads: one per thread, reset before each use.
+_converters = threading.local()
+
+
+def _converter():
+    converter = getattr(_converters, "markdown", None)
+    if converter is None:
+        converter = markdown_lib.Markdown(extensions=["sane_lists"], output_format="html")
+        _converters.markdown = converter
+    return converter
+
+
 def render_markdown(text):
     """Markdown to HTML with no script, no event handler and no javascript:/data: link."""
-    html = markdown_lib.markdown(text or "", extensions=["sane_lists"], output_format="html")
+    return _render(text or "")
+
+
+# Keyed by the text itself, so an edited note is rendered afresh; the newest notes (feeds,
+# home page) are rendered on nearly every request.
+@functools.lru_cache(maxsize=1024)
+def _render(text):
+    html = _converter().reset().convert(text)
     clean = nh3.clean(
         html,
         tags=ALLOWED_TAGS,

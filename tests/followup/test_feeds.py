@@ -2,6 +2,8 @@
 
 import feedparser
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
@@ -96,6 +98,59 @@ def test_entries_carry_the_byline_and_sanitised_text(client, notes, make_update)
 
     assert entry.author == "Trygghetssamordnare, Mölndals stad"
     assert "<script" not in entry.summary and "<strong>Klart</strong>" in entry.summary
+
+
+def test_an_edited_note_shows_its_new_text_in_the_feed(client, notes):
+    note = notes["published"][0]
+    note.text = "**Före** ändringen"
+    note.save()
+    url = reverse("followup:feed-atom")
+    assert "<strong>Före</strong>" in _entry(read(client, url), note.title).summary
+
+    note.text = "**Efter** ändringen"
+    note.save()
+
+    summary = _entry(read(client, url), note.title).summary
+    assert "<strong>Efter</strong>" in summary and "Före" not in summary
+
+
+def _entry(feed, title):
+    return next(e for e in feed.entries if e.title == title)
+
+
+@pytest.mark.parametrize(
+    "name,args",
+    [
+        ("feed", []),
+        ("locality-feed", ["molndal"]),
+        ("promise-feed", ["molndal", "trygg-i-molndal"]),
+    ],
+)
+@pytest.mark.parametrize("kind", ["atom", "rss"])
+def test_a_feed_takes_the_same_queries_however_many_notes(
+    client, notes, make_update, name, args, kind
+):
+    url = reverse(f"followup:{name}-{kind}", args=args)
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    few = queries()
+    for n in range(5):
+        make_update(promise=notes["promise"], title=f"Ännu en {n}")
+
+    assert queries() == few
+
+
+@pytest.mark.parametrize("kind", ["atom", "rss"])
+def test_a_feed_is_sent_in_one_piece(client, notes, kind):
+    """Written element by element, a feed reached the WSGI server as ~2 000 pieces."""
+    response = client.get(reverse(f"followup:feed-{kind}"))
+
+    assert len(list(response)) == 1
+    assert feedparser.parse(response.content).entries
 
 
 def test_feeds_of_a_draft_promise_or_unknown_locality_are_not_found(client, notes):

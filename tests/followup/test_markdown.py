@@ -144,3 +144,18 @@ def test_text_that_looks_like_code_is_shown_not_run():
 def test_empty_text_renders_empty():
     assert render_markdown("") == ""
     assert render_markdown(None) == ""
+
+
+def test_one_note_does_not_leak_into_the_next():
+    """The converter is reused: a link reference defined in one note is unknown to the next."""
+    assert "<a " in str(render_markdown("[rapporten][r]\n\n[r]: https://polisen.se/r"))
+
+    html = str(render_markdown("Se [rapporten][r]."))
+
+    assert "<a " not in html and "[rapporten][r]" in html
+
+
+def test_an_edited_text_is_rendered_afresh():
+    assert str(render_markdown("**Före**")) == "<p><strong>Före</strong></p>"
+    assert str(render_markdown("**Efter**")) == "<p><strong>Efter</strong></p>"
+    assert str(render_markdown("**Före**")) == "<p><strong>Före</strong></p>"
