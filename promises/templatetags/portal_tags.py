@@ -46,7 +46,8 @@ def locality_directory(localities, municipalities):
         names[locality_id].append(escape(name))
     base = reverse("promises:home")  # "/" or "/en/"
     newest_label = escape(gettext("Newest promise"))
-    none_yet = f'<span class="meta">{escape(gettext("No published promise yet."))}</span>'
+    none_yet = escape(gettext("No published promise yet."))  # not in the f-string: xgettext
+    none_yet = f'<span class="meta">{none_yet}</span>'
     items = []
     for locality in localities:
         slug = escape(locality["slug"])
@@ -140,7 +141,8 @@ def promise_progress_bar(progress):
             f'  <p class="progress-text">\n    {_progress_sentence(progress)}\n  </p>'
         )
     elif progress.total:
-        body = f'<p class="progress-text">{escape(gettext("Every commitment has been cancelled."))}</p>'
+        text = escape(gettext("Every commitment has been cancelled."))
+        body = f'<p class="progress-text">{text}</p>'
     else:
         text = escape(gettext("No commitments have been published yet."))
         body = f'<p class="progress-text">{text}</p>'
