@@ -109,6 +109,10 @@ DATABASES = {
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+if "postgresql" in DATABASES["default"]["ENGINE"] and env.bool("PG_PREPARED", default=False):
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        server_side_binding=True, prepare_threshold=env.int("PG_PREPARE_THRESHOLD", default=2)
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Local memory by default; REDIS_URL=redis://... uses Django's Redis backend (production).

@@ -234,6 +234,14 @@ def test_result_count_is_stated(client, demo_data):
     assert "4 promises found." in client.get("/en/loften/").content.decode()
 
 
+def test_the_filter_form_reads_its_choices_without_a_server_side_cursor(client, demo_data):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/loften/").status_code == 200
+
+    # On PostgreSQL, QuerySet.iterator() would DECLARE a cursor: three round trips a select.
+    assert not [q["sql"] for q in queries if q["sql"].lstrip().upper().startswith("DECLARE")]
+
+
 def test_locality_select_keeps_the_choice_marks_names_swedish_and_escapes_them(
     client, make_locality
 ):
