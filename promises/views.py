@@ -2,8 +2,8 @@
 
 from django.conf import settings
 from django.core.paginator import InvalidPage
-from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery, Window
+from django.db.models.functions import RowNumber
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -42,26 +42,23 @@ HOME_PROMISES = 12  # the home stays the same size however many promises there a
 @require_safe
 def home(request):
     published = Promise.objects.published()
-    newest = published.filter(locality=OuterRef("pk")).order_by(
-        F("starts_on").desc(nulls_last=True), "-created_at"
-    )
-    count = (
-        published.filter(locality=OuterRef("pk"))
-        .order_by()
-        .values("locality")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    localities = (
-        Locality.objects.order_by("name")
-        .values("pk", "slug", "name", "collaboration_name", "police_area__name")
-        .annotate(
-            # Subqueries, not a join and GROUP BY: grouping made PostgreSQL run the two
-            # newest-promise subqueries once per promise instead of once per locality.
-            promise_count=Coalesce(Subquery(count), 0),
-            newest_title=Subquery(newest.values("title")[:1]),
-            newest_slug=Subquery(newest.values("slug")[:1]),
+    # Each locality's newest published promise and its number of promises, in one pass over
+    # the promises (window functions); three correlated subqueries per locality cost 3 ms.
+    newest = (
+        published.annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=F("locality_id"),
+                order_by=[F("starts_on").desc(nulls_last=True), F("created_at").desc()],
+            ),
+            total=Window(Count("pk"), partition_by=F("locality_id")),
         )
+        .filter(rank=1)
+        .order_by()
+        .values_list("locality_id", "title", "slug", "total")
+    )
+    localities = Locality.objects.order_by("name").values(
+        "pk", "slug", "name", "collaboration_name", "police_area__name"
     )
     municipalities = Locality.municipalities.through.objects.order_by(
         "municipality__name"
@@ -83,6 +80,7 @@ def home(request):
     updates = Update.objects.published().select_related("promise__locality", "commitment")[:5]
     context = {
         "localities": localities,
+        "newest": newest,
         "municipalities": municipalities,
         "in_force": in_force,
         "promises": recent,

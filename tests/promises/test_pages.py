@@ -138,3 +138,24 @@ def test_home_locality_directory_links_keep_the_english_prefix(client, make_loca
     assert 'href="/en/alby/"' in html
     assert 'href="/en/alby/trygg/"' in html
     assert "Newest promise" in html
+
+
+def test_home_names_the_latest_starting_published_promise_and_counts_only_published(
+    client, make_locality, make_promise
+):
+    import datetime
+
+    locality = make_locality(name="Alby", slug="alby")
+    make_promise(locality=locality, title="Odaterat", starts_on=None, ends_on=None)
+    make_promise(locality=locality, title="Senast", starts_on=datetime.date(2026, 1, 1))
+    make_promise(locality=locality, title="Äldre", starts_on=datetime.date(2024, 1, 1))
+    make_promise(
+        locality=locality, title="Utkast", starts_on=datetime.date(2027, 1, 1), state="draft"
+    )
+
+    html = client.get(reverse("promises:home")).content.decode()
+    entry = html[html.index('href="/alby/"') :]
+    entry = entry[: entry.index("</li>")]
+
+    assert 'href="/alby/senast/" lang="sv">Senast</a>' in entry
+    assert "(3 löften totalt)" in entry
