@@ -58,3 +58,29 @@ def test_a_missing_secret_key_with_debug_off_is_a_clear_startup_error(debug):
 
     assert result.returncode != 0
     assert "ImproperlyConfigured: SECRET_KEY must be set when DEBUG is off" in result.stderr
+
+
+def _options(env):
+    clean = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL"}}
+    code = (
+        "import os; os.environ['DJANGO_SETTINGS_MODULE']='config.settings';"
+        "from django.conf import settings;"
+        "print(sorted(settings.DATABASES['default'].get('OPTIONS', {}).items()))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=clean | {"DEBUG": "true"} | env,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_postgresql_prepares_statements_unless_a_pooler_needs_them_off():
+    url = {"DATABASE_URL": "postgres://postgres@127.0.0.1:5432/medborgarloften"}
+
+    assert _options(url) == "[('prepare_threshold', 2), ('server_side_binding', True)]"
+    assert _options(url | {"DATABASE_PREPARED_STATEMENTS": "false"}) == "[]"
+    assert _options({}) == "[]"  # SQLite
