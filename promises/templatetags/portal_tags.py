@@ -153,12 +153,18 @@ def promise_progress_bar(progress):
 
 @register.simple_tag
 def promise_card(promise, level=3, show_locality=False):
-    """A promise in a list: title, locality, period and progress (`promise.progress` set)."""
+    """A promise in a list: title, locality, period and progress (`promise.progress` set).
+
+    Kept on the promise for the request: the home shows a promise in force twice."""
+    key = f"_card_html_{level}_{show_locality}"
+    if key in promise.__dict__:
+        return promise.__dict__[key]
     locality = f"<span>{escape(promise.locality.name)}</span> · " if show_locality else ""
-    return mark_safe(
+    html = promise.__dict__[key] = mark_safe(
         f'<li class="card promise-card">\n'
         f'  <h{level} class="card-title"><a href="{escape(promise.get_absolute_url())}" '
         f'lang="sv">{escape(promise.title)}</a></h{level}>\n'
         f'  <p class="meta">\n    {locality}{promise_period(promise)}\n  </p>\n'
         f"  {promise_progress_bar(promise.progress)}\n</li>"
     )
+    return html
