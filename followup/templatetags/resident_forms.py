@@ -1,6 +1,7 @@
 """Fresh, unbound resident forms for the promise and area pages' partials."""
 
 from django import template
+from django.utils.html import format_html
 from django.utils.translation import get_language
 
 from followup.forms import FeedbackForm, SubscribeForm
@@ -25,13 +26,31 @@ def new_subscribe_form():
 _BLANK_FIELD_GROUPS = {}
 
 
+def _blank(form, name, render):
+    if form.is_bound or form.initial.get(name) is not None:
+        return render(form[name])
+    key = (type(form), form.prefix, name, render, get_language())
+    html = _BLANK_FIELD_GROUPS.get(key)
+    if html is None:
+        html = _BLANK_FIELD_GROUPS[key] = render(form[name])
+    return html
+
+
+def _group(field):
+    return field.as_field_group()
+
+
+def _label_and_input(field):
+    return format_html("{} {}", field.label_tag(), field.as_widget())
+
+
 @register.simple_tag
 def field_group(form, name):
     """{% field_group form "email" %}: `form.email.as_field_group`, memoised while unbound."""
-    if form.is_bound or form.initial.get(name) is not None:
-        return form[name].as_field_group()
-    key = (type(form), name, get_language())
-    html = _BLANK_FIELD_GROUPS.get(key)
-    if html is None:
-        html = _BLANK_FIELD_GROUPS[key] = form[name].as_field_group()
-    return html
+    return _blank(form, name, _group)
+
+
+@register.simple_tag
+def label_and_input(form, name):
+    """{% label_and_input form "website" %}: its label and input, memoised while unbound."""
+    return _blank(form, name, _label_and_input)

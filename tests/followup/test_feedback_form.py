@@ -372,3 +372,5 @@ def test_the_blank_form_on_a_promise_page_follows_the_language_each_time(client,
         html = client.get(page).content.decode()
         form = html[html.index('class="resident-form feedback-form"') :]
         assert label in form and other not in form
+        assert '<div hidden><label for="feedback_website">' in form
+        assert '<input type="text" name="website"' in form
