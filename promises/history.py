@@ -3,6 +3,8 @@
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.db.models import Subquery
+
 from .models import Commitment, Promise
 
 
@@ -12,31 +14,25 @@ class TextChange:
     earlier_text: str
 
 
-def published_at(promise):
-    """When the promise was first published (its first historical record in that state)."""
-    record = (
-        Promise.history.filter(id=promise.pk, state=Promise.State.PUBLISHED)
-        .order_by("history_date", "history_id")
-        .values_list("history_date", flat=True)
-        .first()
-    )
-    return record
-
-
 def commitment_text_changes(promise):
     """{commitment id: [TextChange, ...]} for the promise's commitments whose text was edited
-    after the promise was first published, oldest first. Two queries, however many
-    commitments and edits there are."""
-    since = published_at(promise)
-    if since is None:
-        return {}
+    after the promise was first published (its first historical record in that state), oldest
+    first. One query, however many commitments and edits there are."""
+    first_published = (
+        Promise.history.filter(id=promise.pk, state=Promise.State.PUBLISHED)
+        .order_by("history_date", "history_id")
+        .values("history_date")[:1]
+    )
     records = (
         Commitment.history.filter(promise_id=promise.pk)
+        .annotate(since=Subquery(first_published))
         .order_by("id", "history_date", "history_id")
-        .values_list("id", "history_date", "history_type", "text")
+        .values_list("id", "history_date", "history_type", "text", "since")
     )
     changes, previous = {}, {}
-    for commitment_id, when, kind, text in records:
+    for commitment_id, when, kind, text, since in records:
+        if since is None:
+            return {}  # never published: nothing was promised yet
         earlier = previous.get(commitment_id)
         if kind == "~" and earlier is not None and earlier != text and when > since:
             changes.setdefault(commitment_id, []).append(TextChange(when, earlier))
