@@ -98,33 +98,15 @@ def promise_summaries(request, promises):
         return []
     ids = [row[0] for row in rows]
 
-    promise_parties = _grouped(
-        PROMISE_PARTIES.filter(promise__in=ids),
-        PARTY,
-    )
-    promise_themes = _grouped(
-        PROMISE_THEMES.filter(promise__in=ids),
-        THEME,
-    )
-    goals = _grouped(
-        GOALS.filter(promise__in=ids),
-        GOAL,
-    )
-    indicators = _grouped(
-        INDICATORS.filter(promise__in=ids),
-        INDICATOR,
-    )
+    promise_parties = _grouped(PROMISE_PARTIES.filter(promise__in=ids), PARTY)
+    promise_themes = _grouped(PROMISE_THEMES.filter(promise__in=ids), THEME)
+    goals = _grouped(GOALS.filter(promise__in=ids), GOAL)
+    indicators = _grouped(INDICATORS.filter(promise__in=ids), INDICATOR)
     commitment_rows = list(COMMITMENTS.filter(promise__in=ids))
     # By the commitments' ids, not a join on their promise: the join scans the whole table.
     commitment_ids = [row[0] for row in commitment_rows]
-    commitment_parties = _grouped(
-        COMMITMENT_PARTIES.filter(commitment__in=commitment_ids),
-        PARTY,
-    )
-    commitment_themes = _grouped(
-        COMMITMENT_THEMES.filter(commitment__in=commitment_ids),
-        THEME,
-    )
+    commitment_parties = _grouped(COMMITMENT_PARTIES.filter(commitment__in=commitment_ids), PARTY)
+    commitment_themes = _grouped(COMMITMENT_THEMES.filter(commitment__in=commitment_ids), THEME)
     commitments = defaultdict(list)
     for pk, promise_id, text, order, status, verdict_id, outcome, reason in commitment_rows:
         parties = commitment_parties.get(pk, [])

@@ -342,6 +342,17 @@ def test_the_openapi_schema_describes_every_endpoint(client):
     assert "CC0" in schema["info"]["description"]
 
 
+def test_the_schema_documents_the_promise_list_as_a_page_of_summaries(client):
+    schema = get(client, "/api/v1/openapi.json")
+
+    operation = schema["paths"]["/api/v1/promises/"]["get"]
+    assert [p["name"] for p in operation["parameters"]][-2:] == ["page", "page_size"]
+    ok = operation["responses"]["200"]["content"]["application/json"]["schema"]
+    page = schema["components"]["schemas"][ok["$ref"].rsplit("/", 1)[-1]]
+    assert page["properties"]["items"]["items"]["$ref"].endswith("/PromiseSummaryOut")
+    assert set(page["properties"]) == {"items", "count"}
+
+
 def test_the_docs_page_loads_nothing_from_another_host(client):
     response = client.get("/api/v1/docs/")
     html = response.content.decode()
