@@ -16,7 +16,7 @@ QUERY_MAX_LENGTH = 200
 
 
 def commitments_by(actor):
-    """Commitments whose owning parties make them the given actor (see Commitment.actor)."""
+    """Commitments whose owning parties make them the given actor (see promises.models.actor_of)."""
     police = Exists(Party.objects.filter(commitments=OuterRef("pk"), kind=Party.Kind.POLICE))
     town = Exists(Party.objects.filter(commitments=OuterRef("pk"), kind=Party.Kind.MUNICIPALITY))
     condition = {

@@ -391,20 +391,28 @@ class Promise(models.Model):
         return f"{self.title} ({self.locality})"
 
     def get_absolute_url(self):
-        return reverse(
-            "promises:detail", kwargs={"locality": self.locality.slug, "slug": self.slug}
-        )
+        return self.url_of(self.locality.slug, self.slug)
+
+    @staticmethod
+    def url_of(locality_slug, slug):
+        """The public page of the promise `slug` of the locality `locality_slug`."""
+        return reverse("promises:detail", kwargs={"locality": locality_slug, "slug": slug})
 
     def phase(self, on=None):
         """Upcoming, in force or ended, from the dates; undated when they are not known."""
-        if self.starts_on is None or self.ends_on is None:
-            return self.Phase.UNDATED
+        return self.phase_of(self.starts_on, self.ends_on, on)
+
+    @classmethod
+    def phase_of(cls, starts_on, ends_on, on=None):
+        """The phase of a promise running from `starts_on` to `ends_on`, on `on` (today)."""
+        if starts_on is None or ends_on is None:
+            return cls.Phase.UNDATED
         on = on or timezone.localdate()
-        if on < self.starts_on:
-            return self.Phase.UPCOMING
-        if on > self.ends_on:
-            return self.Phase.ENDED
-        return self.Phase.ACTIVE
+        if on < starts_on:
+            return cls.Phase.UPCOMING
+        if on > ends_on:
+            return cls.Phase.ENDED
+        return cls.Phase.ACTIVE
 
     @property
     def is_published(self):
@@ -418,6 +426,20 @@ class Actor(models.TextChoices):
     MUNICIPALITY = "municipality", _("The municipality")
     BOTH = "both", _("Together")
     PARTNER = "partner", _("Partners")
+
+
+def actor_of(kinds):
+    """Who owns a commitment whose owning parties are of `kinds` (Party.Kind values): the
+    police, the municipality, both together, or (neither of them) partners."""
+    police = Party.Kind.POLICE in kinds
+    municipality = Party.Kind.MUNICIPALITY in kinds
+    if police and municipality:
+        return Actor.BOTH
+    if police:
+        return Actor.POLICE
+    if municipality:
+        return Actor.MUNICIPALITY
+    return Actor.PARTNER
 
 
 class CommitmentQuerySet(LocalityScopedQuerySet):
@@ -521,16 +543,9 @@ class Commitment(models.Model):
         """Police, municipality, both, or partner, from the owning parties (prefetch them,
         as `parties` or, cheaper for many commitments, into `party_list`)."""
         parties = getattr(self, "party_list", None)
-        kinds = {party.kind for party in (self.parties.all() if parties is None else parties)}
-        police = Party.Kind.POLICE in kinds
-        municipality = Party.Kind.MUNICIPALITY in kinds
-        if police and municipality:
-            return Actor.BOTH
-        if police:
-            return Actor.POLICE
-        if municipality:
-            return Actor.MUNICIPALITY
-        return Actor.PARTNER
+        return actor_of(
+            {party.kind for party in (self.parties.all() if parties is None else parties)}
+        )
 
 
 class GoalQuerySet(LocalityScopedQuerySet):

@@ -11,7 +11,7 @@ def _owned_by(kind):
 
 
 def commitments_of_actor(actor):
-    """Commitments whose owning parties make them the actor's (see `Commitment.actor`)."""
+    """Commitments whose owning parties make them the actor's (see `promises.models.actor_of`)."""
     police, municipality = _owned_by(Party.Kind.POLICE), _owned_by(Party.Kind.MUNICIPALITY)
     return {
         Actor.POLICE: Commitment.objects.filter(police, ~municipality),

@@ -1,12 +1,15 @@
 """The open-data API: published content only, filters, pagination, stable ids, schema."""
 
 import datetime
+import json
 import re
+from decimal import Decimal
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from followup.models import CommitmentVerdict, Verdict
 from promises.models import Commitment, Party, Promise
 from situation.models import Survey, SurveyResult
 
@@ -136,16 +139,156 @@ def test_promises_are_paginated(client, make_promise):
     assert len(first["items"]) == 2 and len(second["items"]) == 1
 
 
-def test_the_list_leaves_the_series_to_the_promise_itself(client, demo_data):
-    listed = get(client, "/api/v1/promises/", locality="vastra-hisingen")["items"][0]
-    single = get(client, f"/api/v1/promises/{listed['id']}/")
-
-    assert listed["indicators"] and all("measurements" not in i for i in listed["indicators"])
-    assert all(i["measurements"] for i in single["indicators"])
-    for indicator in single["indicators"]:
+def _without_series(promise):
+    for indicator in promise["indicators"]:
         del indicator["measurements"], indicator["values"]
-    assert listed == single
-    assert listed["api_url"] == f"http://testserver/api/v1/promises/{listed['id']}/"
+    return promise
+
+
+def assert_listed_as_on_its_own(client, **params):
+    """Every promise of the list is the promise itself (/promises/{id}/, validated against
+    its schema) but for the indicators' series: the same keys in the same order, the same
+    values, the nested lists in the same order."""
+    listed = get(client, "/api/v1/promises/", page_size=200, **params)["items"]
+    assert listed
+    for promise in listed:
+        single = get(client, promise["api_url"].removeprefix("http://testserver"))
+        assert all("measurements" not in i and "values" not in i for i in promise["indicators"])
+        assert promise == _without_series(single)
+        assert json.dumps(promise) == json.dumps(single)  # the keys' order too
+    return listed
+
+
+def test_the_list_leaves_the_series_to_the_promise_itself(client, demo_data):
+    listed = assert_listed_as_on_its_own(client)
+
+    assert len(listed) == Promise.objects.published().count()
+    promise = next(p for p in listed if p["locality"] == "vastra-hisingen")
+    assert promise["indicators"] and promise["verdict"]
+    assert promise["api_url"] == f"http://testserver/api/v1/promises/{promise['id']}/"
+    single = get(client, f"/api/v1/promises/{promise['id']}/")
+    assert all(i["measurements"] for i in single["indicators"])
+
+
+def test_the_list_gives_every_part_of_a_promise_as_the_promise_itself(
+    client, make_promise, make_commitment, make_party, make_theme, make_indicator
+):
+    police = make_party("Polisen Öst", kind=Party.Kind.POLICE)
+    city = make_party("Kommunen B", kind=Party.Kind.MUNICIPALITY)
+    town = make_party("Kommunen A", kind=Party.Kind.MUNICIPALITY)
+    partner = make_party("Aktör", kind=Party.Kind.PARTNER)
+    themes = [make_theme(name) for name in ("Trafik", "Narkotika", "Äldre", "Brott")]
+    ended = make_promise(
+        title="Avslutat",
+        starts_on=datetime.date(2020, 1, 1),
+        ends_on=datetime.date(2021, 12, 31),
+        signed_on=datetime.date(2019, 12, 1),
+        period_text="två år",
+        summary="Sammanfattning",
+        background="Bakgrund",
+        follow_up="Följs upp",
+        source_url="https://example.org/lofte.pdf",
+        source_title="Löftet",
+    )
+    ended.parties.set([partner, police, city, town])
+    ended.themes.set(themes)
+    second = ended.goals.create(text="Andra målet", order=2)
+    first = ended.goals.create(text="Första målet", order=1)
+    ended.goals.create(text="Också första", order=1)
+    owners = [[police, city], [town], [police], [partner], [], [city, partner]]
+    statuses = ["done", "in_progress", "cancelled", "delayed", "unreported", "not_started"]
+    commitments = [
+        make_commitment(promise=ended, parties=parties, status=status, order=n // 2)
+        for n, (parties, status) in enumerate(zip(owners, statuses, strict=True))
+    ]
+    commitments[0].themes.set(themes[2:])
+    commitments[3].themes.set(themes[:1])
+    verdict = Verdict.objects.create(
+        promise=ended, summary="Det mesta gjordes.", decided_on=datetime.date(2022, 2, 1)
+    )
+    CommitmentVerdict.objects.create(
+        verdict=verdict, commitment=commitments[0], outcome="done", reason="Klart."
+    )
+    CommitmentVerdict.objects.create(
+        verdict=verdict, commitment=commitments[2], outcome="not_done", reason="Ströks."
+    )
+    make_indicator(
+        promise=ended,
+        goal=second,
+        order=2,
+        baseline_value=Decimal("12.500"),
+        baseline_on=datetime.date(2019, 1, 1),
+        target_value=Decimal("10"),
+        target_on=datetime.date(2021, 12, 31),
+        unit="%",
+        direction="lower",
+        description="Andel",
+        values=[12, 11.5],
+    )
+    make_indicator(promise=ended, commitment=commitments[1], goal=first, order=1)
+    make_indicator(promise=ended, survey_question="Trygg?", order=1)
+    make_promise(title="Tomt", locality=ended.locality, starts_on=None, ends_on=None)
+    make_promise(
+        title="Kommande",
+        locality=ended.locality,
+        starts_on=datetime.date(2099, 1, 1),
+        ends_on=datetime.date(2099, 12, 31),
+    )
+    make_commitment(promise=make_promise(title="Utkast", state=Promise.State.DRAFT))
+
+    listed = {p["title"]: p for p in assert_listed_as_on_its_own(client)}
+
+    assert list(listed) == ["Avslutat", "Kommande", "Tomt"]
+    promise = listed["Avslutat"]
+    assert [p["slug"] for p in promise["parties"]] == [
+        "kommunen-a",
+        "kommunen-b",
+        "aktor",
+        "polisen-ost",
+    ]
+    assert [t["name"] for t in promise["themes"]] == ["Brott", "Narkotika", "Trafik", "Äldre"]
+    assert [g["text"] for g in promise["goals"]] == ["Första målet", "Också första", "Andra målet"]
+    assert [c["id"] for c in promise["commitments"]] == [c.pk for c in commitments]
+    assert [c["actor"] for c in promise["commitments"]] == [
+        "both",
+        "municipality",
+        "police",
+        "partner",
+        "partner",
+        "municipality",
+    ]
+    assert [t["name"] for t in promise["commitments"][0]["themes"]] == ["Brott", "Äldre"]
+    assert [c["verdict"] for c in promise["commitments"]][:3] == [
+        {"outcome": "done", "reason": "Klart."},
+        None,
+        {"outcome": "not_done", "reason": "Ströks."},
+    ]
+    assert promise["progress"] == {
+        "percent": 30,
+        "total": 6,
+        "counted": 5,
+        "done": 1,
+        "in_progress": 1,
+        "cancelled": 1,
+    }
+    assert promise["verdict"] == {"summary": "Det mesta gjordes.", "decided_on": "2022-02-01"}
+    assert promise["phase"] == "ended" and promise["signed_on"] == "2019-12-01"
+    assert [(i["goal_id"], i["commitment_id"]) for i in promise["indicators"]] == [
+        (first.pk, commitments[1].pk),
+        (None, None),
+        (second.pk, None),
+    ]
+    assert promise["indicators"][2]["baseline_value"] == 12.5
+    assert promise["indicators"][2]["target_value"] == 10.0
+    assert promise["url"] == f"http://testserver{ended.get_absolute_url()}"
+    empty = listed["Tomt"]
+    assert (empty["phase"], empty["verdict"], empty["progress"]["percent"]) == (
+        "undated",
+        None,
+        None,
+    )
+    assert empty["parties"] == empty["commitments"] == empty["goals"] == empty["indicators"] == []
+    assert listed["Kommande"]["phase"] == "upcoming"
 
 
 def test_a_page_holds_twenty_promises_unless_asked_for_more(client, make_promise):
@@ -197,6 +340,17 @@ def test_the_openapi_schema_describes_every_endpoint(client):
         "/api/v1/surveys/",
     } <= set(schema["paths"])
     assert "CC0" in schema["info"]["description"]
+
+
+def test_the_schema_documents_the_promise_list_as_a_page_of_summaries(client):
+    schema = get(client, "/api/v1/openapi.json")
+
+    operation = schema["paths"]["/api/v1/promises/"]["get"]
+    assert [p["name"] for p in operation["parameters"]][-2:] == ["page", "page_size"]
+    ok = operation["responses"]["200"]["content"]["application/json"]["schema"]
+    page = schema["components"]["schemas"][ok["$ref"].rsplit("/", 1)[-1]]
+    assert page["properties"]["items"]["items"]["$ref"].endswith("/PromiseSummaryOut")
+    assert set(page["properties"]) == {"items", "count"}
 
 
 def test_the_docs_page_loads_nothing_from_another_host(client):
