@@ -57,9 +57,9 @@ api = OpenDataAPI(
 
 
 class Pagination(PageNumberPagination):
-    """Pages of 20 (at most 200): a promise carries its commitments, indicators and their
-    measurements, so a small default page keeps a plain request light; page numbers are
-    bounded so no query overflows."""
+    """Pages of 20 (at most 200): a promise carries its commitments, goals and indicators,
+    so a small default page keeps a plain request light; page numbers are bounded so no
+    query overflows."""
 
     class Input(Schema):
         page: int = Field(1, ge=1, le=1_000_000)
