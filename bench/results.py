@@ -42,7 +42,9 @@ def write_bench_section():
         f"Measured {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC on {_machine()}, "
         f"database: {connection.vendor}, cache: {settings.CACHES['default']['BACKEND'].rsplit('.', 1)[-1]}, "
         f"load average {os.getloadavg()[0]:.1f}. Server time is the median of Django's full request cycle "
-        '(middleware included) through the test client; "cached" is the same request served by '
+        "(middleware included) through the test client, templates rendered as in production "
+        "(without the test environment's per-template signal); "
+        '"cached" is the same request served by '
         'the public page cache. Bytes are gzip-compressed (level 6); "with assets" adds the page\'s '
         "CSS and JS.",
         "",

@@ -174,6 +174,46 @@ def _commitments():
     )
 
 
+def _promise_page_prefetches():
+    """Everything the promise page shows beside the promise, ordered within the promise (the
+    models' Meta.ordering names the parent, which would join it only to order by it). Built
+    once: querysets are templates that Django copies for each use."""
+    results = SurveyResult.objects.order_by("question", "group")
+    measurements = Measurement.objects.order_by(
+        F("measured_on").asc(nulls_last=True), "group", "pk"
+    )
+    places = Place.objects.order_by("name").select_related("locality")
+    problems = Problem.objects.order_by("order", "pk").prefetch_related(Prefetch("places", places))
+    return (
+        "parties",
+        "themes",
+        "contacts",
+        Prefetch("commitments", queryset=_commitments()),
+        Prefetch("goals", queryset=Goal.objects.order_by("order", "pk")),
+        Prefetch(
+            "indicators",
+            queryset=Indicator.objects.order_by("order", "pk").prefetch_related(
+                Prefetch("measurements", queryset=measurements)
+            ),
+        ),
+        Prefetch(
+            "situation_pictures",
+            queryset=SituationPicture.objects.order_by("-date", "title")
+            .select_related("locality")
+            .prefetch_related(Prefetch("problems", queryset=problems)),
+        ),
+        Prefetch(
+            "surveys",
+            queryset=Survey.objects.order_by("year", "title")
+            .select_related("baseline")
+            .prefetch_related(Prefetch("results", results), Prefetch("baseline__results", results)),
+        ),
+    )
+
+
+PROMISE_PAGE_PREFETCHES = _promise_page_prefetches()
+
+
 class PromiseDetailView(DetailView):
     template_name = "promises/promise_detail.html"
 
@@ -185,50 +225,11 @@ class PromiseDetailView(DetailView):
         return response
 
     def get_object(self, queryset=None):
-        # Explicit orderings within the promise (Meta.ordering names the parent, a join).
-        measurements = Measurement.objects.order_by(
-            F("measured_on").asc(nulls_last=True), "group", "pk"
-        )
-        results = SurveyResult.objects.order_by("question", "group")
-        indicators = Indicator.objects.order_by("order", "pk").prefetch_related(
-            Prefetch("measurements", queryset=measurements)
-        )
         return get_object_or_404(
             Promise.objects.visible_to(self.request.user)
             .annotate_last_followup()  # the staleness notice, without a query of its own
             .select_related("locality__police_area", "locality__agreement", "verdict")
-            .prefetch_related(
-                "parties",
-                "themes",
-                "contacts",
-                Prefetch("commitments", queryset=_commitments()),
-                Prefetch("goals", queryset=Goal.objects.order_by("order", "pk")),
-                Prefetch("indicators", queryset=indicators),
-                Prefetch(
-                    "situation_pictures",
-                    queryset=SituationPicture.objects.order_by("-date", "title")
-                    .select_related("locality")
-                    .prefetch_related(
-                        Prefetch(
-                            "problems",
-                            queryset=Problem.objects.order_by("order", "pk").prefetch_related(
-                                Prefetch(
-                                    "places",
-                                    Place.objects.order_by("name").select_related("locality"),
-                                )
-                            ),
-                        )
-                    ),
-                ),
-                Prefetch(
-                    "surveys",
-                    queryset=Survey.objects.order_by("year", "title")
-                    .select_related("baseline")
-                    .prefetch_related(
-                        Prefetch("results", results), Prefetch("baseline__results", results)
-                    ),
-                ),
-            ),
+            .prefetch_related(*PROMISE_PAGE_PREFETCHES),
             locality__slug=self.kwargs["locality"],
             slug=self.kwargs["slug"],
         )
