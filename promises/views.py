@@ -98,12 +98,7 @@ class PromiseListView(FilterView):
     page_error = None
 
     def get_queryset(self):
-        return (
-            published_promises()
-            .select_related("locality")
-            .prefetch_related("themes")
-            .order_by("locality__name", "title")
-        )
+        return published_promises().select_related("locality").order_by("locality__name", "title")
 
     def paginate_queryset(self, queryset, page_size):
         paginator = self.get_paginator(queryset, page_size)

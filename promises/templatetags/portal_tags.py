@@ -5,11 +5,16 @@ from decimal import Decimal
 from html import escape
 
 from django import template
+from django.template.loader import render_to_string
 from django.urls import reverse, translate_url
 from django.utils.formats import date_format, localize, number_format
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext, ngettext
+
+from followup.markdown import render_markdown
+
+from .promise_history import commitment_changes
 
 register = template.Library()
 
@@ -168,3 +173,77 @@ def promise_card(promise, level=3, show_locality=False):
         f"  {promise_progress_bar(promise.progress)}\n</li>"
     )
     return html
+
+
+STATUS_ICONS = {
+    "done": "✓",
+    "in_progress": "◐",
+    "delayed": "!",
+    "cancelled": "✕",
+    "not_started": "○",
+}
+
+
+@register.simple_tag
+def status_badge(status, label):
+    """A commitment status as an icon (hidden from screen readers) and its label."""
+    icon = STATUS_ICONS.get(status, "?")
+    return mark_safe(
+        f'<span class="status status-{escape(status)}"><span class="status-icon" '
+        f'aria-hidden="true">{icon}</span> {escape(str(label))}</span>'
+    )
+
+
+@register.simple_tag
+def commitment_item(commitment):
+    """A commitment on the promise page: its text, any earlier wording, status, last note,
+    linked figures, why it was cancelled and its end-of-term outcome. Built in Python (0.15 ms
+    a commitment through partials; a promise has up to 15)."""
+    changes = commitment_changes(commitment)
+    history = (
+        render_to_string("promises/includes/_commitment_changes.html", {"changes": changes})
+        if changes
+        else ""
+    )
+    if commitment.last_update_on:
+        day, label = commitment.last_update_on, escape(gettext("Last update"))
+        last = (
+            f'{label}: <time datetime="{day.isoformat()}">'
+            f"{escape(date_format(day, 'j F Y'))}</time>"
+        )
+    else:
+        last = escape(gettext("No follow-up note yet"))
+    parts = [
+        f'<li class="commitment" id="commitment-{commitment.pk}">\n'
+        f'  <p class="commitment-text" lang="sv">{escape(commitment.text)}</p>\n'
+        f"  {history}\n"
+        f'  <p class="commitment-meta">\n'
+        f"    {status_badge(commitment.status, commitment.get_status_display())}\n"
+        f'    <span class="meta">{last}</span>\n'
+        "  </p>\n"
+    ]
+    if commitment.linked_indicators:
+        links = ", ".join(
+            f'<a href="#indicator-{escape(i.slug)}" lang="sv">{escape(i.name)}</a>'
+            for i in commitment.linked_indicators
+        )
+        label = escape(gettext("In figures"))
+        parts.append(f'  <p class="meta">{label}: {links}</p>\n')
+    if commitment.status == "cancelled":
+        label = escape(gettext("Why it was cancelled"))
+        if commitment.cancel_reason:
+            reason = f'<div lang="sv">{render_markdown(commitment.cancel_reason)}</div>'
+        else:
+            reason = escape(gettext("No reason has been published yet."))
+            reason = f"<p>{reason}</p>"
+        parts.append(f'  <div class="cancel-reason"><p class="label">{label}:</p>{reason}</div>\n')
+    verdict = getattr(commitment, "verdict", None)
+    if verdict:
+        outcome = escape(gettext("Outcome"))
+        parts.append(
+            f'  <div class="commitment-verdict"><p class="label">{outcome}: '
+            f"<strong>{escape(str(verdict.get_outcome_display()))}</strong></p>"
+            f'<p lang="sv">{escape(verdict.reason)}</p></div>\n'
+        )
+    parts.append("</li>")
+    return mark_safe("".join(parts))

@@ -408,3 +408,26 @@ def test_detail_pages_run_the_same_number_of_queries_as_data_grows(client, grow)
     after = [_queries(client, url) for url in urls(*grow(4))]
 
     assert after == before
+
+
+def test_a_commitment_shows_its_last_note_status_and_cancel_reason_escaped(
+    client, make_commitment, make_party
+):
+    commitment = make_commitment(text="Belysa <gångtunneln>", parties=[make_party()])
+    update_post(
+        promise=commitment.promise,
+        commitment=commitment,
+        new_status=Commitment.Status.CANCELLED,
+        text="Tunneln **revs**. <script>x</script>",
+        published=True,
+        date=datetime.date(2026, 3, 1),
+    )
+
+    html = client.get(commitment.promise.get_absolute_url()).content.decode()
+    item = html[html.index(f'id="commitment-{commitment.pk}"') :]
+    item = item[: item.index("</li>")]
+
+    assert "Belysa &lt;gångtunneln&gt;" in item
+    assert 'Senast uppdaterat: <time datetime="2026-03-01">1 mars 2026</time>' in item
+    assert '<span class="status status-cancelled">' in item and "✕" in item
+    assert "<strong>revs</strong>" in item and "<script>" not in item
