@@ -100,6 +100,7 @@ def is_excluded(path):
     path = _unprefixed_path(path)
     prefixes = [
         "/" + settings.ADMIN_URL.strip("/") + "/",
+        settings.STATIC_URL,  # WhiteNoise serves them, below the page cache
         *settings.PUBLIC_PAGE_CACHE_EXCLUDED_PREFIXES,
     ]
     return path.startswith(tuple(prefixes))

@@ -59,11 +59,14 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "config.middleware.HealthCheckMiddleware",
     "config.middleware.PermissionsPolicyMiddleware",
+    # A page from the page cache is answered here, with the headers it was stored with (the
+    # CSP among them: no page uses a nonce), without the middleware below; it is served even
+    # when the database is down. ConditionalGet, above it, answers 304s for cached pages too.
+    "django.middleware.http.ConditionalGetMiddleware",
+    "config.cache.PublicPageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "config.middleware.DatabaseUnavailableMiddleware",
-    "django.middleware.http.ConditionalGetMiddleware",
-    "config.cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

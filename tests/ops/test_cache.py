@@ -275,3 +275,12 @@ def test_a_page_written_piece_by_piece_is_stored_and_served_in_one_piece():
     assert hit["X-Cache"] == "hit"
     assert hit.content == miss.content
     assert len(list(hit)) == 1  # what a WSGI server sends: one piece, one write
+
+
+def test_static_files_pass_the_page_cache_by(client, settings):
+    settings.WHITENOISE_USE_FINDERS = True  # no collectstatic in tests
+    response = client.get("/static/css/site.css")
+    response.close()
+
+    assert response.status_code == 200
+    assert "X-Cache" not in response  # never looked up in, nor stored in, the page cache
