@@ -19,7 +19,7 @@ from situation.models import Place, Problem, SituationPicture, Survey, SurveyRes
 
 from .charts import bar_chart
 from .filters import PromiseFilter
-from .models import Actor, Commitment, Goal, Locality, Promise
+from .models import Actor, Commitment, Contact, Goal, Locality, Promise
 from .progress import promise_progress
 
 STATUS_ONLY = Commitment.objects.only("pk", "promise_id", "status").order_by()
@@ -182,7 +182,7 @@ def _promise_page_prefetches():
     return (
         "parties",
         "themes",
-        "contacts",
+        Prefetch("contacts", queryset=Contact.objects.order_by("order", "name")),
         Prefetch("commitments", queryset=_commitments()),
         Prefetch("goals", queryset=Goal.objects.order_by("order", "pk")),
         Prefetch(
