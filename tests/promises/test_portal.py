@@ -112,16 +112,21 @@ def test_undated_promise_shows_its_period_in_words(client, demo_data):
     assert "Datum ej angivet" in html
 
 
-def test_cancelled_commitment_is_listed_with_its_reason(client, make_commitment, make_party):
-    commitment = make_commitment(parties=[make_party()])
+def _cancel(commitment, reason):
+    """Cancel `commitment` with a published note of 1 March 2026 giving `reason`."""
     update_post(
         promise=commitment.promise,
         commitment=commitment,
         new_status=Commitment.Status.CANCELLED,
-        text="Lokalen revs.",
+        text=reason,
         published=True,
         date=datetime.date(2026, 3, 1),
     )
+
+
+def test_cancelled_commitment_is_listed_with_its_reason(client, make_commitment, make_party):
+    commitment = make_commitment(parties=[make_party()])
+    _cancel(commitment, "Lokalen revs.")
 
     html = client.get(commitment.promise.get_absolute_url()).content.decode()
 
@@ -414,14 +419,7 @@ def test_a_commitment_shows_its_last_note_status_and_cancel_reason_escaped(
     client, make_commitment, make_party
 ):
     commitment = make_commitment(text="Belysa <gångtunneln>", parties=[make_party()])
-    update_post(
-        promise=commitment.promise,
-        commitment=commitment,
-        new_status=Commitment.Status.CANCELLED,
-        text="Tunneln **revs**. <script>x</script>",
-        published=True,
-        date=datetime.date(2026, 3, 1),
-    )
+    _cancel(commitment, "Tunneln **revs**. <script>x</script>")
 
     html = client.get(commitment.promise.get_absolute_url()).content.decode()
     item = html[html.index(f'id="commitment-{commitment.pk}"') :]
