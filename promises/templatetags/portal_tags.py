@@ -98,8 +98,8 @@ def promise_period(promise):
     phase = promise.phase()
     html = f'<span class="phase phase-{phase}">{escape(str(phase.label))}</span>\n'
     if promise.starts_on and promise.ends_on:
-        start = date_format(promise.starts_on, "j M Y")
-        end = date_format(promise.ends_on, "j M Y")
+        start = date_format(promise.starts_on, "j N Y")
+        end = date_format(promise.ends_on, "j N Y")
         html += f'<span class="period">{escape(start)} – {escape(end)}</span>'
     elif promise.period_text:
         html += f'<span class="period" lang="sv">{escape(capfirst(promise.period_text))}</span>'

@@ -148,3 +148,19 @@ def test_a_promise_card_escapes_what_editors_wrote(client, make_locality, make_p
     assert "Löfte &lt;script&gt;" in html and "<script>" not in html.split("<main")[1]
     assert "<span>Ort &lt;b&gt;</span>" in html
     assert f'href="{promise.get_absolute_url()}"' in html
+
+
+@pytest.mark.django_db
+def test_a_period_names_its_months_the_way_each_language_abbreviates_them(make_promise):
+    import datetime
+
+    from django.utils import translation
+
+    from promises.templatetags.portal_tags import promise_period
+
+    promise = make_promise(starts_on=datetime.date(2023, 1, 1), ends_on=datetime.date(2024, 12, 31))
+
+    with translation.override("sv"):
+        assert "1 jan 2023 – 31 dec 2024" in promise_period(promise)
+    with translation.override("en"):
+        assert "1 Jan. 2023 – 31 Dec. 2024" in promise_period(promise)
