@@ -1,10 +1,12 @@
 """CSV downloads and the DCAT-AP-SE catalogue, beside the JSON API under /api/v1/.
 
 CSV: comma-separated (RFC 4180), UTF-8 with a byte-order mark so that Excel shows å, ä and ö
-right; Python reads it with `open(path, encoding="utf-8-sig")`.
+right; Python reads it with `open(path, encoding="utf-8-sig")`. Text that a spreadsheet would
+take for a formula starts with an apostrophe.
 """
 
 import csv
+import re
 
 from django.conf import settings
 from django.db.models import Prefetch
@@ -19,6 +21,18 @@ from promises.models import Commitment, Promise
 
 BOM = "\ufeff"
 
+# A text cell that a spreadsheet would read as a formula (=, +, -, @, or a tab or carriage
+# return before one) gets a leading apostrophe, as OWASP advises for CSV files; numbers,
+# negative ones included, are left as they are.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+NUMBER = re.compile(r"^[-+]?\d+(?:\.\d+)?$")
+
+
+def _safe_cell(value):
+    if isinstance(value, str) and value.startswith(FORMULA_START) and not NUMBER.match(value):
+        return "'" + value
+    return value
+
 
 def _csv_response(filename, header, rows):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
@@ -27,7 +41,7 @@ def _csv_response(filename, header, rows):
     response.write(BOM)
     writer = csv.writer(response, lineterminator="\r\n")
     writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerows([_safe_cell(value) for value in row] for row in rows)
     return response
 
 

@@ -82,3 +82,22 @@ def test_dcat_catalogue_describes_the_datasets_under_cc0(client):
         url = distribution.find("dcat:accessURL", NS).get(license_of)
         path = url.removeprefix("http://testserver")
         assert client.get(path).status_code == 200, url
+
+
+@pytest.mark.parametrize("text", ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)", "\t=1"])
+def test_text_a_spreadsheet_would_run_as_a_formula_starts_with_an_apostrophe(
+    client, make_commitment, text
+):
+    make_commitment(text=text)
+
+    rows = read_csv(client, "/api/v1/promises.csv")
+
+    assert rows[0]["commitment_text"] == "'" + text
+
+
+def test_negative_figures_stay_numbers(client, make_indicator):
+    make_indicator(values=[-3.5, 12])
+
+    rows = read_csv(client, "/api/v1/measurements.csv")
+
+    assert [r["value"] for r in rows] == ["-3.5", "12"]
