@@ -1,7 +1,7 @@
 """Finds Swedish personal identity numbers (personnummer, samordningsnummer) in free text.
 
 A resident's message should not carry anyone's identity number, so the feedback form
-refuses one. A candidate is ten digits (YYMMDD-NNNN, with "-", "+" or nothing between)
+refuses one. A candidate is ten digits (YYMMDD-NNNN, with "-", "+", a space or nothing between)
 or twelve (YYYYMMDD-NNNN); it counts only when the date is a real date (day + 60 for a
 samordningsnummer) and the last digit is the Luhn check digit of the other nine, so
 phone numbers ("010-565 41 30"), dates ("2025-03-14") and order numbers pass.
@@ -15,7 +15,7 @@ _CANDIDATE = re.compile(
     r"(?<![0-9])"
     r"(?P<century>1[89]|20)?"
     r"(?P<yy>[0-9]{2})(?P<mm>[0-9]{2})(?P<dd>[0-9]{2})"
-    rf"(?P<sep>[{_DASHES}+]?)"
+    rf"(?P<sep>[{_DASHES}+ \u00a0]?)"
     r"(?P<serial>[0-9]{4})"
     r"(?![0-9])"
 )

@@ -17,6 +17,8 @@ from followup.personnummer import contains_identity_number, find_identity_number
         "701063-2391",  # samordningsnummer: day 3 + 60
         "197010632391",  # samordningsnummer with the century
         "Han heter Sven (811228–9874).",  # an en dash from a word processor
+        "Personnumret 811228 9874 står på lappen",  # a space instead of the hyphen
+        "19811228\u00a09874",  # a no-break space
     ],
 )
 def test_a_valid_identity_number_is_found(text):
@@ -36,6 +38,8 @@ def test_a_valid_identity_number_is_found(text):
         "Mellan 20250314 och 20250401",  # dates without hyphens
         "Ordernummer 1234567890",  # ten digits that are no date
         "Postnummer 431 30 Mölndal",
+        "Ring 031-739 10 00 eller 0701 23 45 67",  # phone numbers with spaces
+        "Ärende 811228 9875",  # a space, but the wrong check digit
         "",
     ],
 )
