@@ -18,6 +18,7 @@ from .markdown import render_markdown
 from .models import Update
 
 FEED_LENGTH = 50
+NOON = datetime.time(12)  # a note is dated, not timed: it is published at noon that day
 # What an entry shows (title, text, byline, dates, link, category): the promise's and the
 # locality's long texts are never read.
 FEED_FIELDS = (
@@ -75,7 +76,7 @@ class UpdatesFeed(Feed):
         return response
 
     def items(self, obj=None):
-        return _prepared(self.updates(obj)[:FEED_LENGTH])
+        return self.updates(obj)[:FEED_LENGTH]
 
     def item_title(self, item):
         return item.title or _("Follow-up: %(promise)s") % {"promise": item.promise.title}
@@ -84,7 +85,7 @@ class UpdatesFeed(Feed):
         return render_markdown(item.text)
 
     def item_link(self, item):
-        return item.feed_link
+        return item.get_absolute_url()
 
     def item_guid(self, item):
         return f"urn:medborgarloften:update:{item.pk}"
@@ -92,38 +93,16 @@ class UpdatesFeed(Feed):
     item_guid_is_permalink = False
 
     def item_pubdate(self, item):
-        return item.feed_pubdate
+        return timezone.make_aware(datetime.datetime.combine(item.date, NOON))
 
     def item_updateddate(self, item):
-        return max(item.feed_pubdate, item.created_at)
+        return max(self.item_pubdate(item), item.created_at)
 
     def item_author_name(self, item):
         return item.byline
 
     def item_categories(self, item):
         return [item.promise.locality.name]
-
-
-# The promise page's address, reversed once per feed with these stand-ins for the slugs
-# (slugs need no quoting, so filling them in gives what reverse() would).
-_LOCALITY, _PROMISE = "__locality__", "__promise__"
-
-
-def _prepared(notes):
-    """The notes with their link (`feed_link`) and publication time (`feed_pubdate`, noon on
-    the note's date): what Update.get_absolute_url() and one reverse() per note would give."""
-    notes = list(notes)
-    before, rest = reverse(
-        "promises:detail", kwargs={"locality": _LOCALITY, "slug": _PROMISE}
-    ).split(_LOCALITY)
-    between, after = rest.split(_PROMISE)
-    noon = datetime.time(12)
-    for note in notes:
-        promise = note.promise
-        page = f"{before}{promise.locality.slug}{between}{promise.slug}{after}"
-        note.feed_link = f"{page}#update-{note.pk}"
-        note.feed_pubdate = timezone.make_aware(datetime.datetime.combine(note.date, noon))
-    return notes
 
 
 class AtomUpdatesFeed(UpdatesFeed):

@@ -53,8 +53,7 @@ def locality_directory(localities, newest, municipalities):
         names[locality_id].append(escape(name))
     base = reverse("promises:home")  # "/" or "/en/"
     newest_label = escape(gettext("Newest promise"))
-    none_yet = escape(gettext("No published promise yet."))  # not in the f-string: xgettext
-    none_yet = f'<span class="meta">{none_yet}</span>'
+    none_yet = escape(gettext("No published promise yet."))  # outside f-strings: xgettext
     items = []
     for locality in localities:
         slug = escape(locality["slug"])
@@ -75,7 +74,7 @@ def locality_directory(localities, newest, municipalities):
                 f"{escape(title)}</a>{total}</span>"
             )
         else:
-            newest = none_yet
+            newest = f'<span class="meta">{none_yet}</span>'
         items.append(
             f'<li><a href="{base}{slug}/">{escape(locality["name"])}</a>\n'
             f'      <span class="meta">{" · ".join(meta)}</span><br>\n      {newest}\n    </li>'
