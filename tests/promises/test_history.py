@@ -141,3 +141,79 @@ def test_a_status_change_records_its_author_in_the_history(make_commitment, make
     latest = commitment.history.latest()
     assert (latest.status, latest.history_user) == (Commitment.Status.DONE, author)
     assert Update.history.latest().history_user == author
+
+
+def _dated(obj, days_ago):
+    """Date `obj`'s latest history record `days_ago` days back."""
+    latest = type(obj).history.filter(id=obj.pk).latest()
+    type(obj).history.filter(history_id=latest.history_id).update(
+        history_date=timezone.now() - datetime.timedelta(days=days_ago)
+    )
+
+
+def _unpublish_edit_twice_republish(promise, commitment):
+    _dated(promise, 5)
+    _dated(commitment, 5)
+    promise.state = Promise.State.DRAFT
+    promise.save()
+    _dated(promise, 4)
+    commitment.text = "Utkast som aldrig publicerades."
+    commitment.save()
+    _dated(commitment, 3)
+    commitment.text = "Polisen patrullerar på bron varje kväll."
+    commitment.save()
+    _dated(commitment, 2)
+    promise.state = Promise.State.PUBLISHED
+    promise.save()
+    _dated(promise, 1)
+
+
+def test_a_wording_written_and_replaced_in_draft_is_never_shown_as_earlier(
+    client, make_promise, make_commitment
+):
+    promise = make_promise(title="Trygg i Mölndal")
+    commitment = make_commitment(promise=promise, text="Polisen patrullerar på bron.")
+    _unpublish_edit_twice_republish(promise, commitment)
+
+    body = client.get(promise.get_absolute_url()).content.decode()
+
+    assert "Utkast som aldrig publicerades." not in body
+    assert "Polisen patrullerar på bron.</q>" in body
+    assert "Polisen patrullerar på bron varje kväll." in body
+    [change] = commitment_text_changes(promise)[commitment.pk]
+    assert change.earlier_text == "Polisen patrullerar på bron."
+    # Dated when the new wording became public: at the republication, a day ago.
+    assert change.changed_at.date() == (timezone.now() - datetime.timedelta(days=1)).date()
+
+
+def test_a_wording_edited_back_in_draft_leaves_no_note(make_promise, make_commitment):
+    promise = make_promise()
+    commitment = make_commitment(promise=promise, text="Lydelse A")
+    _dated(promise, 5)
+    _dated(commitment, 5)
+    promise.state = Promise.State.DRAFT
+    promise.save()
+    commitment.text = "Lydelse B"
+    commitment.save()
+    commitment.text = "Lydelse A"
+    commitment.save()
+    promise.state = Promise.State.PUBLISHED
+    promise.save()
+
+    assert commitment_text_changes(promise) == {}
+
+
+def test_every_public_wording_is_listed_oldest_first(make_promise, make_commitment):
+    promise = make_promise()
+    commitment = make_commitment(promise=promise, text="Första")
+    _dated(promise, 5)
+    _dated(commitment, 5)
+    commitment.text = "Andra"
+    commitment.save()
+    _dated(commitment, 3)
+    commitment.text = "Tredje"
+    commitment.save()
+
+    changes = commitment_text_changes(promise)[commitment.pk]
+
+    assert [c.earlier_text for c in changes] == ["Första", "Andra"]
