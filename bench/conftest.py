@@ -9,9 +9,9 @@ SIZES = ["demo", "300 localities"]
 
 @pytest.fixture(scope="session", params=SIZES)
 def data_size(request, django_db_setup, django_db_blocker):
-    from followup.demo import load_demo_data
     from followup.models import Update
-    from followup.scale import generate_scale_data
+    from promises.demo.loader import load_demo_data
+    from promises.demo.scale import generate_scale_data
     from promises.models import Commitment, Locality, Promise
 
     with django_db_blocker.unblock():

@@ -41,7 +41,7 @@ def prepare_data():
         "import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'config.settings');"
         "django.setup();"
         "from promises.models import Locality;"
-        "from followup.demo import load_demo_data; from followup.scale import generate_scale_data;"
+        "from promises.demo.loader import load_demo_data; from promises.demo.scale import generate_scale_data;"
         "Locality.objects.filter(slug='molndal').exists() or load_demo_data();"
         "n = int(os.environ.get('LOADTEST_LOCALITIES', '300'));"
         "have = Locality.objects.filter(slug__startswith='skala-').count();"

@@ -6,7 +6,7 @@ How it stays correct:
   apps (signals, below; and once more when the transaction commits, so a page rendered from
   the old data during the transaction cannot be stored under the new number). An edit
   therefore shows at once: a page stored under another generation is never served. Code that writes with
-  `QuerySet.update()`, `bulk_create()` or raw SQL must call `bump_content_generation()`.
+  `QuerySet.update()`, `bulk_create()` or raw SQL sends `promises.signals.content_changed`.
 - The key holds the host, the full path with its query string, the language (from the
   URL prefix) and today's date (a promise's phase follows from the date).
 - Served from the cache only to requests without a session or messages cookie (logged-in
@@ -34,6 +34,8 @@ from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.utils import timezone, translation
 from django.utils.cache import set_response_etag
 from django.utils.http import http_date
+
+from promises.signals import content_changed
 
 logger = logging.getLogger(__name__)
 
@@ -81,7 +83,13 @@ def _m2m_changed(sender, instance, action, **kwargs):
         _content_changed(type(instance))
 
 
+def _bulk_content_changed(sender=None, **kwargs):
+    if sender is None or sender._meta.label_lower not in NOT_PUBLIC_MODELS:
+        bump_content_generation()
+
+
 def connect_invalidation_signals():
+    content_changed.connect(_bulk_content_changed, dispatch_uid="ops_cache_content_changed")
     post_save.connect(_content_changed, dispatch_uid="ops_cache_post_save")
     post_delete.connect(_content_changed, dispatch_uid="ops_cache_post_delete")
     m2m_changed.connect(_m2m_changed, dispatch_uid="ops_cache_m2m_changed")

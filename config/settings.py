@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "promises",
     "situation",
     "followup",
+    "config.apps.ProjectConfig",
 ]
 
 # Order matters (see the README's "Deploying" section): request id and health

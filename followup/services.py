@@ -16,6 +16,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from promises.models import Commitment, Contact, Membership, Promise
+from promises.signals import content_changed
 
 from . import emails
 from .models import (
@@ -88,6 +89,7 @@ def update_publish(update):
     if not update.published:
         Update.objects.filter(pk=update.pk).update(published=True)
         update.published = True
+        content_changed.send(sender=Update)  # update() sends no post_save
     return notifications_enqueue_for(update)
 
 

@@ -114,6 +114,6 @@ def make_editor(make_user):
 @pytest.fixture
 def demo_data(db):
     """The full demo data set from the source documents."""
-    from followup.demo import load_demo_data
+    from promises.demo.loader import load_demo_data
 
     load_demo_data()

@@ -73,7 +73,7 @@ def page(browser, live_server):
 @pytest.fixture
 def live_demo(transactional_db):
     """The demo data, committed so the live server's thread sees it."""
-    from followup.demo import load_demo_data
+    from promises.demo.loader import load_demo_data
 
     load_demo_data()
 

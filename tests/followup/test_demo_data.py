@@ -8,8 +8,9 @@ import pytest
 from django.core import serializers
 from django.core.management import call_command
 
-from followup import demo, demo_data
 from followup.models import Indicator, Verdict
+from promises import demo as demo_data
+from promises.demo import loader as demo
 from promises.models import Actor, Agreement, Commitment, Locality, Promise
 from situation.models import Place, Problem, SituationPicture, Survey
 

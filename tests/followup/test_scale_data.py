@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from followup.models import Indicator, Measurement, Update
-from followup.scale import generate_scale_data
+from promises.demo.scale import generate_scale_data
 from promises.models import Commitment, Locality, Promise
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ from django.apps import apps
 from django.core.management import call_command
 from django.db import connection
 
-from followup.demo import load_demo_data
+from promises.demo.loader import load_demo_data
 from promises.models import Promise
 
 CONTENT_APPS = ("promises", "situation", "followup", "auth")

@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from config.cache import CSRF_VALUE
 from followup.models import Update
-from followup.services import update_post
+from followup.services import update_post, update_publish
 from promises.models import Commitment
 
 pytestmark = pytest.mark.django_db
@@ -82,6 +82,33 @@ def test_a_status_change_through_the_service_shows_at_once(
     html = client.get(promise.get_absolute_url()).content.decode()
     assert Update.objects.count() == 1
     assert "status-in_progress" in html
+
+
+def test_publishing_a_draft_note_shows_it_at_once(client, make_promise, make_user):
+    # update_publish() writes with QuerySet.update(), which sends no post_save.
+    promise = make_promise()
+    note = update_post(
+        promise=promise, author=make_user(), text="Kvällspassen har börjat.", published=False
+    )
+    assert "Kvällspassen har börjat." not in client.get(promise.get_absolute_url()).content.decode()
+
+    update_publish(note)
+
+    response = client.get(promise.get_absolute_url())
+    assert response["X-Cache"] == "miss"
+    assert "Kvällspassen har börjat." in response.content.decode()
+
+
+def test_generated_scale_data_shows_at_once(client):
+    from promises.demo.scale import generate_scale_data
+
+    assert "skala" not in client.get("/loften/").content.decode()
+
+    generate_scale_data(1)
+
+    response = client.get("/loften/")
+    assert response["X-Cache"] == "miss"
+    assert "skala" in response.content.decode().lower()
 
 
 def test_a_many_to_many_change_invalidates_the_pages(client, make_promise, make_party):

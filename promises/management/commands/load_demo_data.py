@@ -3,7 +3,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from followup.demo import load_demo_data
+from promises.demo.loader import load_demo_data
 from promises.models import Locality, Membership
 from promises.permissions import membership_grant
 

@@ -14,8 +14,8 @@ from django.db import connection, transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from followup import demo_data
 from followup.models import Indicator, Measurement, Update
+from promises import demo as demo_data
 from promises.models import (
     Commitment,
     Contact,
@@ -26,6 +26,7 @@ from promises.models import (
     Promise,
     Theme,
 )
+from promises.signals import content_changed
 
 PREFIX = "skala"
 FIRST_YEAR = 2017
@@ -177,9 +178,7 @@ def generate_scale_data(localities, *, seed=7, today=None, progress=None):
             _chunk(numbers, rng, themes, today, counts)
         if progress:
             progress(counts)
-    from config.cache import bump_content_generation  # bulk writes send no signals
-
-    bump_content_generation()
+    content_changed.send(sender=None)  # bulk writes send no model signals
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")  # fresh planner statistics for the new rows

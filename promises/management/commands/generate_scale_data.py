@@ -2,7 +2,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from followup.scale import generate_scale_data
+from promises.demo.scale import generate_scale_data
 
 
 class Command(BaseCommand):

@@ -1,12 +1,12 @@
-"""Loads the demo data (followup/demo_data.py) idempotently: a second run writes nothing."""
+"""Loads the demo data (the document modules beside this one) idempotently: a second run writes nothing."""
 
 import datetime
 from decimal import Decimal
 
 from django.db import transaction
 
-from followup import demo_data
 from followup.models import CommitmentVerdict, Indicator, Measurement, Verdict
+from promises import demo as demo_data
 from promises.models import (
     Agreement,
     Commitment,
