@@ -2,6 +2,7 @@
 
 import datetime
 import itertools
+import sys
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -111,9 +112,36 @@ def make_editor(make_user):
     return make
 
 
-@pytest.fixture
-def demo_data(db):
-    """The full demo data set from the source documents."""
+def pytest_collection_modifyitems(items):
+    """Tests that use the demo data run last (in their order otherwise): the data is loaded
+    once, into a transaction that stays open under them (`_demo_data_once`)."""
+    items.sort(key=lambda item: "demo_data" in getattr(item, "fixturenames", ()))
+
+
+@pytest.fixture(scope="session")
+def _demo_data_once(django_db_setup, django_db_blocker):
+    """Loads the demo data once per test session, inside an outer transaction that each
+    test using it nests in (its own savepoint, rolled back after it), and that is rolled
+    back when the session ends. Only tests that ask for `demo_data` run inside it, after
+    every other test (`pytest_collection_modifyitems`)."""
+    from django.db import transaction
+
     from promises.demo.loader import load_demo_data
 
-    load_demo_data()
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            load_demo_data()
+        except BaseException:
+            outer.__exit__(*sys.exc_info())
+            raise
+    yield
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        outer.__exit__(None, None, None)
+
+
+@pytest.fixture
+def demo_data(_demo_data_once, db):
+    """The full demo data set from the source documents (loaded once per session)."""
