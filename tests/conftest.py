@@ -1,17 +1,12 @@
 """Small factory fixtures shared by every test module."""
 
-import datetime
-import itertools
 import sys
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.utils import translation
-from django.utils.text import slugify
 
-from promises.models import Commitment, Locality, Membership, Party, Promise, Theme
-
-_counter = itertools.count(1)
+from promises.models import Membership, Party
+from tests import factories
 
 
 @pytest.fixture(autouse=True)
@@ -31,10 +26,7 @@ def _default_language():
 @pytest.fixture
 def make_locality(db):
     def make(name=None, **kwargs):
-        name = name or f"Område {next(_counter)}"
-        kwargs.setdefault("slug", slugify(name))
-        kwargs.setdefault("kind", Locality.Kind.MUNICIPALITY)
-        return Locality.objects.create(name=name, **kwargs)
+        return factories.LocalityFactory(**({"name": name} if name else {}), **kwargs)
 
     return make
 
@@ -42,9 +34,7 @@ def make_locality(db):
 @pytest.fixture
 def make_party(db):
     def make(name=None, kind=Party.Kind.POLICE, **kwargs):
-        name = name or f"Part {next(_counter)}"
-        kwargs.setdefault("slug", slugify(name))
-        return Party.objects.create(name=name, kind=kind, **kwargs)
+        return factories.PartyFactory(**({"name": name} if name else {}), kind=kind, **kwargs)
 
     return make
 
@@ -52,36 +42,29 @@ def make_party(db):
 @pytest.fixture
 def make_theme(db):
     def make(name=None, **kwargs):
-        name = name or f"Tema {next(_counter)}"
-        kwargs.setdefault("slug", slugify(name))
-        return Theme.objects.create(name=name, **kwargs)
+        return factories.ThemeFactory(**({"name": name} if name else {}), **kwargs)
 
     return make
 
 
 @pytest.fixture
-def make_promise(db, make_locality):
+def make_promise(db):
     def make(locality=None, title=None, **kwargs):
-        locality = locality or make_locality()
-        title = title or f"Löfte {next(_counter)}"
-        kwargs.setdefault("slug", slugify(title))
-        kwargs.setdefault("state", Promise.State.PUBLISHED)
-        kwargs.setdefault("starts_on", datetime.date(2025, 1, 1))
-        kwargs.setdefault("ends_on", datetime.date(2027, 12, 31))
-        return Promise.objects.create(locality=locality, title=title, **kwargs)
+        if locality is not None:
+            kwargs["locality"] = locality
+        return factories.PromiseFactory(**({"title": title} if title else {}), **kwargs)
 
     return make
 
 
 @pytest.fixture
-def make_commitment(db, make_promise):
+def make_commitment(db):
     def make(promise=None, text=None, parties=(), **kwargs):
-        promise = promise or make_promise()
-        commitment = Commitment.objects.create(
-            promise=promise, text=text or f"Åtagande {next(_counter)}", **kwargs
+        if promise is not None:
+            kwargs["promise"] = promise
+        return factories.CommitmentFactory(
+            **({"text": text} if text else {}), parties=list(parties), **kwargs
         )
-        commitment.parties.set(parties)
-        return commitment
 
     return make
 
@@ -89,10 +72,7 @@ def make_commitment(db, make_promise):
 @pytest.fixture
 def make_user(db):
     def make(username=None, **kwargs):
-        username = username or f"user{next(_counter)}"
-        return get_user_model().objects.create_user(
-            username=username, password="correct-horse-battery", **kwargs
-        )
+        return factories.UserFactory(**({"username": username} if username else {}), **kwargs)
 
     return make
 

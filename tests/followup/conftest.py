@@ -2,7 +2,6 @@
 rate limit), notes, indicators and measurements."""
 
 import datetime
-import itertools
 import time
 from decimal import Decimal
 
@@ -12,7 +11,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from followup.forms import shown_at_token
-from followup.models import Indicator, Measurement, Update
+from tests import factories
 
 
 @pytest.fixture(autouse=True)
@@ -59,33 +58,28 @@ def feedback_post(make_promise):
 
 # --- follow-up notes, indicators and measurements ---
 
-_counter = itertools.count(1)
-
 
 @pytest.fixture
-def make_update(db, make_promise):
+def make_update(db):
     def make(promise=None, text="Uppföljning.", published=True, **kwargs):
-        promise = promise or make_promise()
-        kwargs.setdefault("date", datetime.date(2026, 6, 1))
-        return Update.objects.create(promise=promise, text=text, published=published, **kwargs)
+        if promise is not None:
+            kwargs["promise"] = promise
+        return factories.UpdateFactory(text=text, published=published, **kwargs)
 
     return make
 
 
 @pytest.fixture
-def make_indicator(db, make_promise):
+def make_indicator(db):
     def make(promise=None, values=(), **kwargs):
-        promise = promise or make_promise()
-        n = next(_counter)
-        kwargs.setdefault("name", f"Nyckeltal {n}")
-        kwargs.setdefault("slug", f"nyckeltal-{n}")
-        indicator = Indicator.objects.create(promise=promise, **kwargs)
+        if promise is not None:
+            kwargs["promise"] = promise
+        indicator = factories.IndicatorFactory(**kwargs)
         for i, value in enumerate(values):
-            Measurement.objects.create(
+            factories.MeasurementFactory(
                 indicator=indicator,
                 measured_on=datetime.date(2025, 1, 1) + datetime.timedelta(days=30 * i),
                 value=Decimal(str(value)),
-                source="Polisen",
             )
         return indicator
 
