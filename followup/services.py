@@ -28,6 +28,7 @@ from .models import (
     Verdict,
     verdict_period_error,
 )
+from .selectors import promises_stale
 
 logger = logging.getLogger(__name__)
 
@@ -440,7 +441,7 @@ def reminders_send(on=None):
     """E-mail every samordnare (with an address) the stale promises of their localities,
     one e-mail each. Returns (e-mails sent, e-mails failed)."""
     stale = {}
-    for promise in Promise.objects.stale(on).select_related("locality"):
+    for promise in promises_stale(on=on).select_related("locality"):
         stale.setdefault(promise.locality_id, []).append(promise)
     memberships = (
         Membership.objects.filter(

@@ -24,6 +24,7 @@ from . import emails, services
 from .forms import FeedbackForm, SubscribeForm
 from .models import Feedback, Subscription
 from .ratelimit import feedback_limit, subscribe_limit
+from .selectors import promises_followed_up, promises_with_last_followup
 
 RECEIPTS_KEY = "followup_feedback_receipts"
 
@@ -184,8 +185,7 @@ def unsubscribe(request, token):
 def embed_promise(request, locality, slug):
     """A compact, self-contained progress card for an iframe on a municipality's page."""
     promise = get_object_or_404(
-        Promise.objects.published()
-        .annotate_last_followup()
+        promises_with_last_followup(Promise.objects.published())
         .select_related("locality")
         .prefetch_related(
             Prefetch("commitments", queryset=Commitment.objects.only("status", "promise"))
@@ -211,9 +211,9 @@ def dashboard(request):
     """Promises of the editor's localities that need follow-up, the stalest first."""
     today = timezone.localdate()
     promises = (
-        Promise.objects.editable_by(request.user)
-        .followed_up(today)
-        .annotate_last_followup()
+        promises_with_last_followup(
+            promises_followed_up(Promise.objects.editable_by(request.user), today)
+        )
         .select_related("locality")
         .order_by("followup_since", "title")
     )

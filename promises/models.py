@@ -1,12 +1,9 @@
 """What was promised: localities, parties, promises, commitments, goals, contacts."""
 
-import datetime
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce, TruncDate
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -281,40 +278,6 @@ class PromiseQuerySet(LocalityScopedQuerySet):
             return self.filter(Q(starts_on__isnull=True) | Q(ends_on__isnull=True))
         return self.none()
 
-    def annotate_last_followup(self):
-        """`last_followup_on`: the date of the promise's latest published follow-up note, or
-        None; `followup_since`: that date, else the day the promise came into force (start,
-        signing, or the day it was entered), the day staleness is counted from."""
-        update_model = self.model.updates.field.model  # followup.Update, not imported here
-        latest = (
-            update_model.objects.filter(promise=OuterRef("pk"), published=True)
-            .order_by("-date")
-            .values("date")[:1]
-        )
-        return self.annotate(last_followup_on=Subquery(latest)).annotate(
-            followup_since=Coalesce(
-                "last_followup_on", "starts_on", "signed_on", TruncDate("created_at")
-            )
-        )
-
-    def followed_up(self, on=None):
-        """Promises that should be followed up now: published, in force or undated, and
-        without an end-of-term verdict (an ended or judged promise is not stale, it is done)."""
-        on = on or timezone.localdate()
-        return self.published().filter(
-            Q(starts_on__isnull=True) | Q(starts_on__lte=on),
-            Q(ends_on__isnull=True) | Q(ends_on__gte=on),
-            verdict__isnull=True,
-        )
-
-    def stale(self, on=None, after_days=None):
-        """Promises followed up now whose last published note (or, lacking one, their start)
-        is more than `after_days` (default: settings.STALE_AFTER_DAYS) days old."""
-        on = on or timezone.localdate()
-        after_days = settings.STALE_AFTER_DAYS if after_days is None else after_days
-        limit = on - datetime.timedelta(days=after_days)
-        return self.followed_up(on).annotate_last_followup().filter(followup_since__lt=limit)
-
 
 class Promise(models.Model):
     """A medborgarlöfte: a time-boxed commitment to the residents of a locality."""
@@ -444,16 +407,6 @@ def actor_of(kinds):
 
 class CommitmentQuerySet(LocalityScopedQuerySet):
     locality_lookup = "promise__locality"
-
-    def annotate_last_followup(self):
-        """`last_followup_on`: the date of the latest published note on this commitment."""
-        update_model = self.model.updates.field.model  # followup.Update, not imported here
-        latest = (
-            update_model.objects.filter(commitment=OuterRef("pk"), published=True)
-            .order_by("-date")
-            .values("date")[:1]
-        )
-        return self.annotate(last_followup_on=Subquery(latest))
 
 
 class Commitment(models.Model):

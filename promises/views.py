@@ -15,6 +15,7 @@ from django.views.generic import DetailView
 from django_filters.views import FilterView
 
 from followup.models import Indicator, Measurement, Update
+from followup.selectors import promises_with_last_followup
 from situation.models import Place, Problem, SituationPicture, Survey, SurveyResult
 
 from .charts import bar_chart
@@ -221,8 +222,8 @@ class PromiseDetailView(DetailView):
 
     def get_object(self, queryset=None):
         return get_object_or_404(
-            Promise.objects.visible_to(self.request.user)
-            .annotate_last_followup()  # the staleness notice, without a query of its own
+            # Annotated for the staleness notice, without a query of its own.
+            promises_with_last_followup(Promise.objects.visible_to(self.request.user))
             .select_related("locality__police_area", "locality__agreement", "verdict")
             .prefetch_related(*PROMISE_PAGE_PREFETCHES),
             locality__slug=self.kwargs["locality"],

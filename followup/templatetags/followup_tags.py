@@ -1,7 +1,7 @@
 from django import template
 
 from followup.markdown import render_markdown
-from followup.staleness import days_without_followup
+from followup.selectors import days_without_followup
 
 register = template.Library()
 

@@ -8,8 +8,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from followup.models import Verdict
-from followup.staleness import days_without_followup
-from promises.models import Commitment, Promise
+from followup.selectors import (
+    commitments_with_last_followup,
+    days_without_followup,
+    promises_stale,
+    promises_with_last_followup,
+)
+from promises.models import Promise
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +40,7 @@ def test_promise_with_a_recent_published_note_is_not_stale(in_force, make_update
     make_update(promise=promise, date=days_ago(10))
 
     assert days_without_followup(promise) is None
-    assert not Promise.objects.stale().exists()
+    assert not promises_stale().exists()
 
 
 def test_promise_whose_last_published_note_is_old_is_stale(in_force, make_update):
@@ -44,7 +49,7 @@ def test_promise_whose_last_published_note_is_old_is_stale(in_force, make_update
     make_update(promise=promise, date=days_ago(5), published=False)  # a draft does not count
 
     assert days_without_followup(promise) == 120
-    assert list(Promise.objects.stale()) == [promise]
+    assert list(promises_stale()) == [promise]
 
 
 def test_promise_without_notes_counts_from_its_start(in_force):
@@ -74,7 +79,7 @@ def test_ended_upcoming_or_draft_promises_are_never_stale(in_force, kwargs):
     promise = in_force(**kwargs)
 
     assert days_without_followup(promise) is None
-    assert not Promise.objects.stale().exists()
+    assert not promises_stale().exists()
 
 
 def test_promise_with_a_verdict_is_never_stale(in_force):
@@ -85,7 +90,7 @@ def test_promise_with_a_verdict_is_never_stale(in_force):
     Verdict.objects.create(promise=promise, summary="Klart.")
 
     assert days_without_followup(Promise.objects.get(pk=promise.pk)) is None
-    assert not Promise.objects.stale().exists()
+    assert not promises_stale().exists()
 
 
 def test_the_interval_comes_from_the_setting(settings, in_force, make_update):
@@ -94,12 +99,12 @@ def test_the_interval_comes_from_the_setting(settings, in_force, make_update):
 
     settings.STALE_AFTER_DAYS = 30
     assert days_without_followup(promise) == 40
-    assert list(Promise.objects.stale()) == [promise]
+    assert list(promises_stale()) == [promise]
 
 
 def test_annotated_promises_need_no_extra_query(in_force, make_update, django_assert_num_queries):
     make_update(promise=in_force(), date=days_ago(200))
-    promise = Promise.objects.annotate_last_followup().select_related("verdict").get()
+    promise = promises_with_last_followup().select_related("verdict").get()
 
     with django_assert_num_queries(0):
         assert days_without_followup(promise) == 200
@@ -114,7 +119,7 @@ def test_last_followup_per_commitment_and_indicator(
     make_update(promise=promise, commitment=followed, date=days_ago(1), published=False)
     indicator = make_indicator(promise=promise, values=[1, 2])
 
-    dates = dict(Commitment.objects.annotate_last_followup().values_list("pk", "last_followup_on"))
+    dates = dict(commitments_with_last_followup().values_list("pk", "last_followup_on"))
     last = type(indicator).objects.annotate_last_followup().get().last_followup_on
 
     assert dates == {followed.pk: days_ago(3), silent.pk: None}
