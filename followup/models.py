@@ -100,10 +100,6 @@ class Update(models.Model):
 class IndicatorQuerySet(LocalityScopedQuerySet):
     locality_lookup = "promise__locality"
 
-    def annotate_last_followup(self):
-        """`last_followup_on`: the date of the indicator's latest dated measurement."""
-        return self.annotate(last_followup_on=models.Max("measurements__measured_on"))
-
 
 class Indicator(models.Model):
     """A figure to follow, with its baseline and target."""

@@ -110,20 +110,15 @@ def test_annotated_promises_need_no_extra_query(in_force, make_update, django_as
         assert days_without_followup(promise) == 200
 
 
-def test_last_followup_per_commitment_and_indicator(
-    in_force, make_commitment, make_update, make_indicator
-):
+def test_last_followup_per_commitment(in_force, make_commitment, make_update):
     promise = in_force()
     followed, silent = make_commitment(promise=promise), make_commitment(promise=promise)
     make_update(promise=promise, commitment=followed, date=days_ago(3))
     make_update(promise=promise, commitment=followed, date=days_ago(1), published=False)
-    indicator = make_indicator(promise=promise, values=[1, 2])
 
     dates = dict(commitments_with_last_followup().values_list("pk", "last_followup_on"))
-    last = type(indicator).objects.annotate_last_followup().get().last_followup_on
 
     assert dates == {followed.pk: days_ago(3), silent.pk: None}
-    assert last == datetime.date(2025, 1, 31)
 
 
 def test_marker_says_how_many_days(in_force):
