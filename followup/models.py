@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from promises.models import Commitment, LocalityScopedQuerySet
+from promises.models import Commitment, LocalityScopedQuerySet, Promise
 
 # A value outside this range is refused; on SQLite the range check is also what
 # refuses a value that is not a number, since text never compares inside it.
@@ -442,6 +442,15 @@ class Subscription(models.Model):
     @property
     def target_name(self):
         return self.promise.title if self.promise_id else self.locality.name
+
+    @property
+    def public_target(self):
+        """The promise or locality followed when the public may see it, else None: a
+        promise that is not published (any more) may carry a draft title, and the links
+        in e-mails never expire."""
+        if self.promise_id and self.promise.state != Promise.State.PUBLISHED:
+            return None
+        return self.target
 
 
 class Notification(models.Model):
