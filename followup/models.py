@@ -12,6 +12,14 @@ from simple_history.models import HistoricalRecords
 
 from promises.models import Commitment, LocalityScopedQuerySet, Promise
 
+from .markdown import has_visible_text
+
+# A status change's reason that is not blank but shows nothing on the public page.
+INVISIBLE_REASON = _(
+    "The note shows no text once formatted (only spaces, invisible characters, "
+    "comments or formatting): write why the status changes."
+)
+
 # A value outside this range is refused; on SQLite the range check is also what
 # refuses a value that is not a number, since text never compares inside it.
 MEASUREMENT_LIMIT = 10**12
@@ -89,6 +97,13 @@ class Update(models.Model):
 
     def get_absolute_url(self):
         return f"{self.promise.get_absolute_url()}#update-{self.pk}"
+
+    def clean(self):
+        super().clean()
+        # A blank reason is refused where it is typed (the form, `update_post`); this also
+        # holds for one that is not blank yet invisible, and for a later edit of the text.
+        if self.new_status and (self.text or "").strip() and not has_visible_text(self.text):
+            raise ValidationError({"text": INVISIBLE_REASON})
 
     @property
     def byline(self):

@@ -18,7 +18,9 @@ from django.utils.translation import gettext as _
 from promises.models import Commitment, Contact, Membership, Promise
 
 from . import emails
+from .markdown import has_visible_text
 from .models import (
+    INVISIBLE_REASON,
     CommitmentVerdict,
     Feedback,
     Notification,
@@ -53,6 +55,10 @@ def update_post(
         raise ValidationError(_("A status change needs a commitment."))
     if new_status and not (text or "").strip():
         raise ValidationError(_("A status change needs a note that says why."))
+    if new_status and not has_visible_text(text):
+        # e.g. "<!-- -->", a zero-width space or "&nbsp;": the public page would show an
+        # empty reason.
+        raise ValidationError({"text": INVISIBLE_REASON})
     if author is not None and not author_role:
         author_role = _role_of(author, promise)
     update = Update(
