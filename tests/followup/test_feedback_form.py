@@ -39,6 +39,23 @@ RULES = [
         "utelämna personnummer",
         "leave out personal identity numbers",
     ),
+    # Written to slip past the check, or in a field it did not look at (issue 11, point 9).
+    *(
+        ({field: value}, "utelämna personnummer", "leave out personal identity numbers")
+        for field, value in [
+            ("message", TEXT + " Mitt nummer: 811218 - 9876."),
+            ("message", TEXT + " 1981-12-18-9876"),
+            ("message", TEXT + " 811218  9876"),
+            ("message", TEXT + " 811218\n9876"),
+            ("message", TEXT + " 811218 -9876"),
+            ("message", TEXT + " \uff18\uff11\uff11\uff12\uff11\uff18-\uff19\uff18\uff17\uff16"),
+            ("message", TEXT + " 811218\u200b9876"),
+            ("name", "Sven Svensson 811218-9876"),
+            ("name", "811218 - 9876"),
+            ("place", "Porten, 19811218 9876"),
+            ("email", "8112189876@example.se"),
+        ]
+    ),
     ({"place": "x" * 201}, "högst 200 tecken", "at most 200 characters"),
     ({"name": "x" * 201}, "högst 200 tecken", "at most 200 characters"),
     ({"email": "inte-en-adress"}, "Ange en e-postadress", "Enter an e-mail address"),
@@ -77,6 +94,19 @@ def test_each_rule_is_explained_in_the_users_language_and_the_text_is_kept(
         assert message in page  # the text the resident wrote is still in the form
     elif message:
         assert response.context["form"]["message"].value() == message
+
+
+def test_phone_numbers_and_dates_in_every_field_still_pass(client, feedback_post):
+    data = feedback_post(
+        message=TEXT + " Ring mig på 070-123 45 67 eller 0701 23 45 67 (2025-03-05 – 2025-04-01).",
+        place="Mölndals bro, 431 30 Mölndal",
+        name="Sven, 031-739 10 00",
+    )
+
+    response = client.post(url("sv", "followup:feedback"), data)
+
+    assert response.status_code == 302
+    assert Feedback.objects.get().name == "Sven, 031-739 10 00"
 
 
 def test_a_valid_message_is_stored_for_its_promise_and_locality(client, feedback_post):

@@ -311,3 +311,11 @@ def test_the_subscription_pages_of_a_published_promise_still_name_it(client, mak
 
     assert "Trygg i Mölndal" in confirm.content.decode()
     assert "Trygg i Mölndal" in unsubscribe.content.decode()
+
+
+def test_an_address_that_carries_a_personnummer_is_refused(client, make_promise):
+    response = subscribe(client, promise=make_promise().pk, email="811218-9876@example.se")
+
+    assert response.status_code == 400
+    assert "utelämna personnummer" in response.content.decode()
+    assert not Subscription.objects.exists()
