@@ -501,3 +501,21 @@ class Notification(models.Model):
 
     def __str__(self):
         return f"{self.subscription.email}: {self.update}"
+
+
+class RateLimitCounter(models.Model):
+    """A rate limit's count for one key (a hashed IP address or session) in a fixed window,
+    kept in the database when the cache is not shared by the worker processes (local
+    memory): every process then counts on the same row (followup.ratelimit)."""
+
+    key = models.CharField(_("key"), max_length=100, unique=True)
+    count = models.PositiveIntegerField(_("count"), default=0)
+    expires_at = models.DateTimeField(_("window ends at"), db_index=True)
+
+    class Meta:
+        ordering = ["key"]
+        verbose_name = _("rate limit counter")
+        verbose_name_plural = _("rate limit counters")
+
+    def __str__(self):
+        return f"{self.key}: {self.count}"

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from promises.models import Commitment, Contact, Membership, Promise
 
-from . import emails
+from . import emails, ratelimit
 from .markdown import has_visible_text
 from .models import (
     INVISIBLE_REASON,
@@ -346,7 +346,8 @@ def feedback_notify_pending(older_than=datetime.timedelta(minutes=5)):
 def feedback_purge(now=None):
     """Delete feedback past FEEDBACK_RETENTION_DAYS; clear the name, e-mail and place of
     feedback handled more than FEEDBACK_HANDLED_PERSONAL_DATA_DAYS ago; delete
-    subscriptions never confirmed in time or ended. Returns the three counts."""
+    subscriptions never confirmed in time or ended, and rate-limit counts whose window
+    has ended. Returns the four counts."""
     now = now or timezone.now()
     deleted, _ = Feedback.objects.filter(
         created_at__lt=now - datetime.timedelta(days=settings.FEEDBACK_RETENTION_DAYS)
@@ -368,6 +369,7 @@ def feedback_purge(now=None):
         "deleted": deleted,
         "cleared": cleared,
         "subscriptions": per_model.get(Subscription._meta.label, 0),
+        "rate_limit_counters": ratelimit.purge_ended_windows(now),
     }
 
 

@@ -6,11 +6,15 @@ import time
 
 import pytest
 from django.core import mail
+from django.core.cache.backends.locmem import LocMemCache
+from django.test import Client
 
+from followup import ratelimit
 from followup.forms import shown_at_token
 from followup.models import Feedback
 from promises.models import Contact
 from tests.followup.conftest import url
+from tests.followup.races import all_pass_the_check_before_any_is_counted
 
 pytestmark = pytest.mark.django_db
 
@@ -404,3 +408,58 @@ def test_the_blank_form_on_a_promise_page_follows_the_language_each_time(client,
         assert label in form and other not in form
         assert '<div hidden><label for="feedback_website">' in form
         assert '<input type="text" name="website"' in form
+
+
+def test_simultaneous_messages_from_one_address_save_at_most_the_limit(
+    feedback_post, settings, monkeypatch
+):
+    settings.FEEDBACK_RATE_LIMIT = 5
+    data = feedback_post()  # one form token for all of them, as in the attack
+
+    responses = all_pass_the_check_before_any_is_counted(
+        monkeypatch,
+        [lambda: Client().post(url("sv", "followup:feedback"), data) for _ in range(12)],
+    )
+
+    assert Feedback.objects.count() == 5
+    assert sorted(r.status_code for r in responses) == [302] * 5 + [429] * 7
+
+
+def test_the_count_holds_across_worker_processes_with_local_memory_caches(
+    feedback_post, settings, monkeypatch
+):
+    settings.FEEDBACK_RATE_LIMIT = 2
+    assert "locmem" in settings.CACHES["default"]["BACKEND"]
+    # Two gunicorn workers: each process has a local-memory cache of its own.
+    worker_one, worker_two = (
+        LocMemCache(f"worker-{n}", {"OPTIONS": {"MAX_ENTRIES": 5000}}) for n in (1, 2)
+    )
+
+    monkeypatch.setattr(ratelimit, "cache", worker_one)
+    for _ in range(2):
+        assert Client().post(url("sv", "followup:feedback"), feedback_post()).status_code == 302
+    monkeypatch.setattr(ratelimit, "cache", worker_two)
+    response = Client().post(url("sv", "followup:feedback"), feedback_post())
+
+    assert response.status_code == 429
+    assert Feedback.objects.count() == 2
+
+
+def test_a_message_that_could_not_be_saved_does_not_use_up_the_limit(
+    client, feedback_post, settings, monkeypatch
+):
+    from django.db import DatabaseError
+
+    from followup import services
+
+    settings.FEEDBACK_RATE_LIMIT = 1
+    original = services.feedback_submit
+
+    def fail(**kwargs):
+        raise DatabaseError("down")
+
+    monkeypatch.setattr(services, "feedback_submit", fail)
+    assert client.post(url("sv", "followup:feedback"), feedback_post()).status_code == 503
+    monkeypatch.setattr(services, "feedback_submit", original)
+
+    assert client.post(url("sv", "followup:feedback"), feedback_post()).status_code == 302

@@ -12,6 +12,7 @@ from followup import emails
 from followup.forms import shown_at_token
 from followup.models import Subscription
 from tests.followup.conftest import url
+from tests.followup.races import all_pass_the_check_before_any_is_counted
 
 pytestmark = pytest.mark.django_db
 
@@ -319,3 +320,22 @@ def test_an_address_that_carries_a_personnummer_is_refused(client, make_promise)
     assert response.status_code == 400
     assert "utelämna personnummer" in response.content.decode()
     assert not Subscription.objects.exists()
+
+
+def test_simultaneous_subscription_requests_are_counted_before_any_is_saved(
+    make_promise, settings, monkeypatch
+):
+    settings.FEEDBACK_RATE_LIMIT = 3
+    promise = make_promise()
+
+    responses = all_pass_the_check_before_any_is_counted(
+        monkeypatch,
+        [
+            lambda n=n: subscribe(Client(), promise=promise.pk, email=f"a{n}@example.se")
+            for n in range(8)
+        ],
+    )
+
+    assert sorted(r.status_code for r in responses) == [302] * 3 + [429] * 5
+    assert Subscription.objects.count() == 3
+    assert len(mail.outbox) == 3
