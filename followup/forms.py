@@ -76,6 +76,20 @@ class ProtectedForm(forms.Form):
             )
         return cleaned
 
+    def _refuse_identity_number(self, field):
+        value = self.cleaned_data[field]
+        if contains_identity_number(value):
+            raise forms.ValidationError(
+                _(
+                    "Please leave out personal identity numbers (personnummer or "
+                    "samordningsnummer): we do not need them, and they should not be sent here. "
+                    "If it is a phone number, write it with a hyphen or spaces, "
+                    "e.g. 070-123 45 67."
+                ),
+                code="identity_number",
+            )
+        return value
+
     def _renew_token(self):
         """The form shown again carries a fresh timestamp, so the next try can pass."""
         self.data = self.data.copy()
@@ -157,25 +171,18 @@ class FeedbackForm(ProtectedForm):
     def personal_data_days(self):
         return settings.FEEDBACK_HANDLED_PERSONAL_DATA_DAYS
 
-    def _refuse_identity_number(self, field):
-        value = self.cleaned_data[field]
-        if contains_identity_number(value):
-            raise forms.ValidationError(
-                _(
-                    "Please leave out personal identity numbers (personnummer or "
-                    "samordningsnummer): we do not need them, and they should not be sent here. "
-                    "If it is a phone number, write it with a hyphen or spaces, "
-                    "e.g. 070-123 45 67."
-                ),
-                code="identity_number",
-            )
-        return value
-
+    # Every field a resident writes in is checked, not only the message.
     def clean_message(self):
         return self._refuse_identity_number("message")
 
     def clean_place(self):
         return self._refuse_identity_number("place")
+
+    def clean_name(self):
+        return self._refuse_identity_number("name")
+
+    def clean_email(self):
+        return self._refuse_identity_number("email")
 
     def clean(self):
         cleaned = super().clean()
@@ -209,6 +216,9 @@ class SubscribeForm(ProtectedForm):
         kwargs.setdefault("auto_id", "subscribe_%s")
         super().__init__(*args, **kwargs)
         self.fields["email"].widget.attrs["autocomplete"] = "email"
+
+    def clean_email(self):
+        return self._refuse_identity_number("email")
 
     def clean(self):
         cleaned = super().clean()

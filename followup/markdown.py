@@ -1,11 +1,14 @@
 """Follow-up notes are written in Markdown; what reaches a page is sanitised HTML."""
 
 import functools
+import html
 import re
 import threading
+import unicodedata
 
 import markdown as markdown_lib
 import nh3
+from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 
 ALLOWED_TAGS = {
@@ -84,3 +87,18 @@ def _render(text):
         attribute_filter=_only_safe_links,
     )
     return mark_safe(clean)  # noqa: S308 - sanitised by nh3 just above
+
+
+# Characters that take no visible space though Unicode does not class them as format
+# characters (Cf) or whitespace: Hangul fillers and the blank Braille pattern.
+_BLANK_LETTERS = dict.fromkeys(map(ord, "\u115f\u1160\u3164\uffa0\u2800"))
+
+
+def has_visible_text(text):
+    """Whether Markdown `text` shows any text once rendered and sanitised: a comment
+    (`<!-- -->`), a zero-width space, `&nbsp;` or formatting alone (`**  **`, `---`) do not."""
+    plain = html.unescape(strip_tags(render_markdown(text)))
+    visible = "".join(
+        char for char in plain.translate(_BLANK_LETTERS) if unicodedata.category(char) != "Cf"
+    )
+    return bool(visible.strip())

@@ -10,7 +10,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from promises.models import Commitment, LocalityScopedQuerySet
+from promises.models import Commitment, LocalityScopedQuerySet, Promise
+
+from .markdown import has_visible_text
+
+# A status change's reason that is not blank but shows nothing on the public page.
+INVISIBLE_REASON = _(
+    "The note shows no text once formatted (only spaces, invisible characters, "
+    "comments or formatting): write why the status changes."
+)
 
 # A value outside this range is refused; on SQLite the range check is also what
 # refuses a value that is not a number, since text never compares inside it.
@@ -89,6 +97,13 @@ class Update(models.Model):
 
     def get_absolute_url(self):
         return f"{self.promise.get_absolute_url()}#update-{self.pk}"
+
+    def clean(self):
+        super().clean()
+        # A blank reason is refused where it is typed (the form, `update_post`); this also
+        # holds for one that is not blank yet invisible, and for a later edit of the text.
+        if self.new_status and (self.text or "").strip() and not has_visible_text(self.text):
+            raise ValidationError({"text": INVISIBLE_REASON})
 
     @property
     def byline(self):
@@ -439,6 +454,15 @@ class Subscription(models.Model):
     def target_name(self):
         return self.promise.title if self.promise_id else self.locality.name
 
+    @property
+    def public_target(self):
+        """The promise or locality followed when the public may see it, else None: a
+        promise that is not published (any more) may carry a draft title, and the links
+        in e-mails never expire."""
+        if self.promise_id and self.promise.state != Promise.State.PUBLISHED:
+            return None
+        return self.target
+
 
 class Notification(models.Model):
     """The outbox: one e-mail per subscription and follow-up note, sent exactly once."""
@@ -473,3 +497,21 @@ class Notification(models.Model):
 
     def __str__(self):
         return f"{self.subscription.email}: {self.update}"
+
+
+class RateLimitCounter(models.Model):
+    """A rate limit's count for one key (a hashed IP address or session) in a fixed window,
+    kept in the database when the cache is not shared by the worker processes (local
+    memory): every process then counts on the same row (followup.ratelimit)."""
+
+    key = models.CharField(_("key"), max_length=100, unique=True)
+    count = models.PositiveIntegerField(_("count"), default=0)
+    expires_at = models.DateTimeField(_("window ends at"), db_index=True)
+
+    class Meta:
+        ordering = ["key"]
+        verbose_name = _("rate limit counter")
+        verbose_name_plural = _("rate limit counters")
+
+    def __str__(self):
+        return f"{self.key}: {self.count}"

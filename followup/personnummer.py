@@ -1,60 +1,70 @@
 """Finds Swedish personal identity numbers (personnummer, samordningsnummer) in free text.
 
 A resident's message should not carry anyone's identity number, so the feedback form
-refuses one. A candidate is ten digits (YYMMDD-NNNN, with "-", "+", a space or nothing between)
-or twelve (YYYYMMDD-NNNN); it counts only when the date is a real date (day + 60 for a
-samordningsnummer) and the last digit is the Luhn check digit of the other nine, so
-phone numbers ("010-565 41 30"), dates ("2025-03-14") and order numbers pass.
+refuses one. The text is normalised first (Unicode NFKC: full-width digits become ASCII;
+invisible format characters such as a zero-width space are dropped). A candidate is a
+date part of six digits (YYMMDD) or eight (YYYYMMDD, from the 1800s to the 2000s), which
+may be written with hyphens (YY-MM-DD, YYYY-MM-DD), then any run of whitespace, dashes or
+"+" (or nothing), then four digits. It counts only when python-stdnum's
+`se.personnummer` finds a real date (day + 60 for a samordningsnummer) and the Luhn
+check digit right, so phone numbers ("010-565 41 30", "0701 23 45 67"), dates
+("2025-03-14") and order numbers pass.
 """
 
-import datetime
 import re
+import unicodedata
 
-_DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2212"
+from stdnum import luhn
+from stdnum.exceptions import ValidationError as StdnumError
+from stdnum.se import personnummer
+
+# Hyphen, non-breaking hyphen, figure dash, en dash, em dash, minus sign, small and
+# full-width hyphen-minus (NFKC already maps the last two to "-").
+_DASHES = "\\-\u2010\u2011\u2012\u2013\u2014\u2212\ufe63\uff0d"
 _CANDIDATE = re.compile(
     r"(?<![0-9])"
     r"(?P<century>1[89]|20)?"
-    r"(?P<yy>[0-9]{2})(?P<mm>[0-9]{2})(?P<dd>[0-9]{2})"
-    rf"(?P<sep>[{_DASHES}+ \u00a0]?)"
+    rf"(?P<yy>[0-9]{{2}})(?P<datesep>[{_DASHES}]?)(?P<mm>[0-9]{{2}})(?P=datesep)(?P<dd>[0-9]{{2}})"
+    rf"(?P<sep>[\s{_DASHES}+]*)"
     r"(?P<serial>[0-9]{4})"
-    r"(?![0-9])"
+    # Not a date range ("2025-03-14 – 2025-04-01") nor any longer run of digits.
+    rf"(?![0-9]|[{_DASHES}][0-9])"
 )
+
+
+def normalise(text):
+    """NFKC, without the format characters (Cf) that show nothing but split a number."""
+    text = unicodedata.normalize("NFKC", text or "")
+    return "".join(char for char in text if unicodedata.category(char) != "Cf")
 
 
 def luhn_valid(digits):
     """True when the last digit of `digits` is the Luhn check digit of the others."""
-    total = 0
-    for index, char in enumerate(reversed(digits)):
-        value = int(char)
-        if index % 2 == 1:
-            value *= 2
-            if value > 9:
-                value -= 9
-        total += value
-    return total % 10 == 0
+    return luhn.is_valid(digits)
 
 
-def _real_date(centuries, yy, mm, dd):
-    if dd > 60:  # samordningsnummer: the day of birth plus 60
-        dd -= 60
-    for century in centuries:
-        try:
-            datetime.date(century * 100 + yy, mm, dd)
-        except ValueError:
-            continue
-        return True
-    return False
+def is_identity_number(date, serial, *, over_hundred=False):
+    """Whether `date` (YYMMDD or YYYYMMDD) and `serial` (four digits) make a valid
+    personnummer or samordningsnummer (whose day of birth is written plus 60)."""
+    if not luhn.is_valid(date[-6:] + serial):
+        return False
+    day = int(date[-2:])
+    if day > 60:  # samordningsnummer
+        date = f"{date[:-2]}{day - 60:02d}"
+    separator = "+" if over_hundred and len(date) == 6 else "-"
+    try:
+        personnummer.get_birth_date(f"{date}{separator}{serial}")
+    except StdnumError:
+        return False
+    return True
 
 
 def find_identity_numbers(text):
-    """The personnummer and samordningsnummer in `text`, as written."""
+    """The personnummer and samordningsnummer in `text`, as found in its normalised form."""
     found = []
-    for match in _CANDIDATE.finditer(text or ""):
-        century = match["century"]
-        centuries = [int(century)] if century else [19, 20, 18]
-        yy, mm, dd = int(match["yy"]), int(match["mm"]), int(match["dd"])
-        ten = match["yy"] + match["mm"] + match["dd"] + match["serial"]
-        if _real_date(centuries, yy, mm, dd) and luhn_valid(ten):
+    for match in _CANDIDATE.finditer(normalise(text)):
+        date = (match["century"] or "") + match["yy"] + match["mm"] + match["dd"]
+        if is_identity_number(date, match["serial"], over_hundred="+" in match["sep"]):
             found.append(match.group(0))
     return found
 

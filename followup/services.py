@@ -18,8 +18,10 @@ from django.utils.translation import gettext as _
 from promises.models import Commitment, Contact, Membership, Promise
 from promises.signals import content_changed
 
-from . import emails
+from . import emails, ratelimit
+from .markdown import has_visible_text
 from .models import (
+    INVISIBLE_REASON,
     CommitmentVerdict,
     Feedback,
     Notification,
@@ -55,6 +57,10 @@ def update_post(
         raise ValidationError(_("A status change needs a commitment."))
     if new_status and not (text or "").strip():
         raise ValidationError(_("A status change needs a note that says why."))
+    if new_status and not has_visible_text(text):
+        # e.g. "<!-- -->", a zero-width space or "&nbsp;": the public page would show an
+        # empty reason.
+        raise ValidationError({"text": INVISIBLE_REASON})
     if author is not None and not author_role:
         author_role = _role_of(author, promise)
     update = Update(
@@ -343,7 +349,8 @@ def feedback_notify_pending(older_than=datetime.timedelta(minutes=5)):
 def feedback_purge(now=None):
     """Delete feedback past FEEDBACK_RETENTION_DAYS; clear the name, e-mail and place of
     feedback handled more than FEEDBACK_HANDLED_PERSONAL_DATA_DAYS ago; delete
-    subscriptions never confirmed in time or ended. Returns the three counts."""
+    subscriptions never confirmed in time or ended, and rate-limit counts whose window
+    has ended. Returns the four counts."""
     now = now or timezone.now()
     deleted, _ = Feedback.objects.filter(
         created_at__lt=now - datetime.timedelta(days=settings.FEEDBACK_RETENTION_DAYS)
@@ -365,6 +372,7 @@ def feedback_purge(now=None):
         "deleted": deleted,
         "cleared": cleared,
         "subscriptions": per_model.get(Subscription._meta.label, 0),
+        "rate_limit_counters": ratelimit.purge_ended_windows(now),
     }
 
 

@@ -1,6 +1,8 @@
 """Views of followup: residents' feedback and subscriptions, the embeddable progress card
 and the editors' follow-up dashboard."""
 
+import contextlib
+
 from django import forms
 from django.conf import settings
 from django.contrib import admin
@@ -62,18 +64,29 @@ def _form_page(request, template, form, status=200, **extra):
     return render(request, template, context, status=status)
 
 
+def _unavailable(request, template, form):
+    form.add_error(None, _("Your message could not be saved just now. Please try again."))
+    return _form_page(request, template, form, status=503)
+
+
 def _refuse_post(request, form, limit, template):
     """The checks both resident forms share: the rate limit (429), the honeypot (counted
-    against the limit) and validation (400). None when the form may be acted on; the
-    resident's text stays in the form on every refusal."""
+    against the limit) and validation (400). None when the form may be acted on: the
+    request has then been counted, atomically, before anything is saved. The resident's
+    text stays in the form on every refusal."""
     _hide_locality_if_promise(form)
-    if limit.exceeded(request):
-        return _form_page(request, template, form, status=429, rate_limited=True)
-    _ensure_session(request)
-    if form.is_spam:
-        limit.hit(request)
-    if not form.is_valid():
-        return _form_page(request, template, form, status=400)
+    try:
+        if limit.exceeded(request):  # a quick early answer; hit_or_refuse decides
+            return _form_page(request, template, form, status=429, rate_limited=True)
+        _ensure_session(request)
+        if form.is_spam:
+            limit.hit(request)
+        if not form.is_valid():
+            return _form_page(request, template, form, status=400)
+        if not limit.hit_or_refuse(request):
+            return _form_page(request, template, form, status=429, rate_limited=True)
+    except DatabaseError:  # the rate limit counts in the database when the cache is local
+        return _unavailable(request, template, form)
     return None
 
 
@@ -97,9 +110,9 @@ def feedback(request):
             email=data["email"],
         )
     except DatabaseError:
-        form.add_error(None, _("Your message could not be saved just now. Please try again."))
-        return _form_page(request, "followup/feedback_form.html", form, status=503)
-    limit.hit(request)
+        with contextlib.suppress(DatabaseError):
+            limit.release(request)  # not saved: the resident may send it again
+        return _unavailable(request, "followup/feedback_form.html", form)
     request.session[RECEIPTS_KEY] = [*request.session.get(RECEIPTS_KEY, [])[-9:], item.reference]
     return redirect("followup:feedback_receipt", reference=item.reference)
 
@@ -128,7 +141,6 @@ def subscribe(request):
         locality=None if form.cleaned_data["promise"] else form.cleaned_data["locality"],
         language=get_language(),
     )
-    limit.hit(request)
     return redirect("followup:subscription_requested")
 
 

@@ -6,11 +6,15 @@ import time
 
 import pytest
 from django.core import mail
+from django.core.cache.backends.locmem import LocMemCache
+from django.test import Client
 
+from followup import ratelimit
 from followup.forms import shown_at_token
 from followup.models import Feedback
 from promises.models import Contact
 from tests.followup.conftest import url
+from tests.followup.races import all_pass_the_check_before_any_is_counted
 
 pytestmark = pytest.mark.django_db
 
@@ -38,6 +42,23 @@ RULES = [
         {"place": "Utanför porten till 701063-2391"},
         "utelämna personnummer",
         "leave out personal identity numbers",
+    ),
+    # Written to slip past the check, or in a field it did not look at (issue 11, point 9).
+    *(
+        ({field: value}, "utelämna personnummer", "leave out personal identity numbers")
+        for field, value in [
+            ("message", TEXT + " Mitt nummer: 811218 - 9876."),
+            ("message", TEXT + " 1981-12-18-9876"),
+            ("message", TEXT + " 811218  9876"),
+            ("message", TEXT + " 811218\n9876"),
+            ("message", TEXT + " 811218 -9876"),
+            ("message", TEXT + " \uff18\uff11\uff11\uff12\uff11\uff18-\uff19\uff18\uff17\uff16"),
+            ("message", TEXT + " 811218\u200b9876"),
+            ("name", "Sven Svensson 811218-9876"),
+            ("name", "811218 - 9876"),
+            ("place", "Porten, 19811218 9876"),
+            ("email", "8112189876@example.se"),
+        ]
     ),
     ({"place": "x" * 201}, "högst 200 tecken", "at most 200 characters"),
     ({"name": "x" * 201}, "högst 200 tecken", "at most 200 characters"),
@@ -77,6 +98,19 @@ def test_each_rule_is_explained_in_the_users_language_and_the_text_is_kept(
         assert message in page  # the text the resident wrote is still in the form
     elif message:
         assert response.context["form"]["message"].value() == message
+
+
+def test_phone_numbers_and_dates_in_every_field_still_pass(client, feedback_post):
+    data = feedback_post(
+        message=TEXT + " Ring mig på 070-123 45 67 eller 0701 23 45 67 (2025-03-05 – 2025-04-01).",
+        place="Mölndals bro, 431 30 Mölndal",
+        name="Sven, 031-739 10 00",
+    )
+
+    response = client.post(url("sv", "followup:feedback"), data)
+
+    assert response.status_code == 302
+    assert Feedback.objects.get().name == "Sven, 031-739 10 00"
 
 
 def test_a_valid_message_is_stored_for_its_promise_and_locality(client, feedback_post):
@@ -374,3 +408,58 @@ def test_the_blank_form_on_a_promise_page_follows_the_language_each_time(client,
         assert label in form and other not in form
         assert '<div hidden><label for="feedback_website">' in form
         assert '<input type="text" name="website"' in form
+
+
+def test_simultaneous_messages_from_one_address_save_at_most_the_limit(
+    feedback_post, settings, monkeypatch
+):
+    settings.FEEDBACK_RATE_LIMIT = 5
+    data = feedback_post()  # one form token for all of them, as in the attack
+
+    responses = all_pass_the_check_before_any_is_counted(
+        monkeypatch,
+        [lambda: Client().post(url("sv", "followup:feedback"), data) for _ in range(12)],
+    )
+
+    assert Feedback.objects.count() == 5
+    assert sorted(r.status_code for r in responses) == [302] * 5 + [429] * 7
+
+
+def test_the_count_holds_across_worker_processes_with_local_memory_caches(
+    feedback_post, settings, monkeypatch
+):
+    settings.FEEDBACK_RATE_LIMIT = 2
+    assert "locmem" in settings.CACHES["default"]["BACKEND"]
+    # Two gunicorn workers: each process has a local-memory cache of its own.
+    worker_one, worker_two = (
+        LocMemCache(f"worker-{n}", {"OPTIONS": {"MAX_ENTRIES": 5000}}) for n in (1, 2)
+    )
+
+    monkeypatch.setattr(ratelimit, "cache", worker_one)
+    for _ in range(2):
+        assert Client().post(url("sv", "followup:feedback"), feedback_post()).status_code == 302
+    monkeypatch.setattr(ratelimit, "cache", worker_two)
+    response = Client().post(url("sv", "followup:feedback"), feedback_post())
+
+    assert response.status_code == 429
+    assert Feedback.objects.count() == 2
+
+
+def test_a_message_that_could_not_be_saved_does_not_use_up_the_limit(
+    client, feedback_post, settings, monkeypatch
+):
+    from django.db import DatabaseError
+
+    from followup import services
+
+    settings.FEEDBACK_RATE_LIMIT = 1
+    original = services.feedback_submit
+
+    def fail(**kwargs):
+        raise DatabaseError("down")
+
+    monkeypatch.setattr(services, "feedback_submit", fail)
+    assert client.post(url("sv", "followup:feedback"), feedback_post()).status_code == 503
+    monkeypatch.setattr(services, "feedback_submit", original)
+
+    assert client.post(url("sv", "followup:feedback"), feedback_post()).status_code == 302

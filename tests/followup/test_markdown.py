@@ -5,7 +5,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from followup.markdown import render_markdown
+from followup.markdown import has_visible_text, render_markdown
 
 HOSTILE = [
     "<javascript:alert(1)>",
@@ -159,3 +159,35 @@ def test_an_edited_text_is_rendered_afresh():
     assert str(render_markdown("**Före**")) == "<p><strong>Före</strong></p>"
     assert str(render_markdown("**Efter**")) == "<p><strong>Efter</strong></p>"
     assert str(render_markdown("**Före**")) == "<p><strong>Före</strong></p>"
+
+
+INVISIBLE = [
+    "<!-- -->",
+    "<!-- Varför: hemligt -->",
+    "\u200b",
+    "\u200b\u200c\u200d\u2060\ufeff",
+    "&#8203;",
+    "&nbsp;",
+    "&nbsp; \u00a0 \u3000",
+    "   \n\n\t  ",
+    "**\u200b**",
+    "* \n* ",
+    "---",
+    "<br>",
+    "<script>alert('Varför')</script>",
+    "\u3164",
+    "\u2800",
+]
+
+
+@pytest.mark.parametrize("text", INVISIBLE)
+def test_text_that_shows_nothing_once_rendered_has_no_visible_text(text):
+    assert not has_visible_text(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Avbrutet: ingen personal.", "0", "`kod`", "[länk](https://example.se)", "\u200bA"],
+)
+def test_text_that_shows_something_has_visible_text(text):
+    assert has_visible_text(text)

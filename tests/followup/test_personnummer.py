@@ -25,6 +25,32 @@ def test_a_valid_identity_number_is_found(text):
     assert contains_identity_number(text)
 
 
+# Ways around a check that knew only "-", "+", one space or nothing (issue 11, point 9).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "811218 - 9876",  # spaces around the hyphen
+        "811218 -9876",
+        "811218  9876",  # two spaces
+        "811218\n9876",  # a line break between the parts
+        "811218\r\n\t9876",
+        "1981-12-18-9876",  # hyphens inside the date too
+        "81-12-18-9876",
+        "\uff18\uff11\uff11\uff12\uff11\uff18\uff0d\uff19\uff18\uff17\uff16",  # full width
+        "811218\u22129876",  # a minus sign
+        "811218 \u2013 9876",  # an en dash between spaces
+        "811218\u200b9876",  # a zero-width space
+        "8112\u200b18-9876",  # a zero-width space inside the date
+        "811218\u202f9876",  # a narrow no-break space
+        "701063 - 2391",  # a samordningsnummer, spaced
+        "19701063\n2391",
+        "Sven, 811218 - 9876, bor här",
+    ],
+)
+def test_an_identity_number_written_to_slip_past_is_found(text):
+    assert contains_identity_number(text)
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -40,6 +66,10 @@ def test_a_valid_identity_number_is_found(text):
         "Postnummer 431 30 Mölndal",
         "Ring 031-739 10 00 eller 0701 23 45 67",  # phone numbers with spaces
         "Ärende 811228 9875",  # a space, but the wrong check digit
+        "Från 2025-03-05 – 2025-04-01",  # a date range (2503052025 passes Luhn)
+        "Från 2025-03-05 - 2025-04-01",
+        "Ring 0701 23 45 67 eller 08-123 456 78",
+        "Organisationsnummer 556036-0793",  # a company: month 60 is no date
         "",
     ],
 )

@@ -38,6 +38,27 @@ def test_a_status_change_without_a_note_is_refused(make_commitment):
     assert not Update.objects.exists()
 
 
+@pytest.mark.parametrize(
+    "reason", ["<!-- -->", "\u200b", "&nbsp;", "** **\n\n---", "\u2060\ufeff&#8203;"]
+)
+def test_a_status_change_whose_reason_shows_nothing_is_refused_in_swedish(make_commitment, reason):
+    commitment = make_commitment(status="in_progress")
+
+    with translation.override("sv"), pytest.raises(ValidationError) as caught:
+        update_post(
+            promise=commitment.promise,
+            commitment=commitment,
+            text=reason,
+            new_status="cancelled",
+            published=True,
+        )
+
+    assert "skriv varför statusen ändras" in " ".join(caught.value.message_dict["text"])
+    commitment.refresh_from_db()
+    assert commitment.status == "in_progress"
+    assert not Update.objects.exists()
+
+
 def test_a_commitment_of_another_promise_is_refused(make_commitment, make_promise):
     commitment = make_commitment()
 

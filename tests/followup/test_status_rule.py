@@ -93,6 +93,43 @@ def test_admin_refuses_a_status_change_without_a_note(client, commitment, samord
     assert not Update.objects.exists()
 
 
+@pytest.mark.parametrize("reason", ["<!-- -->", "\u200b", "&nbsp;"])
+def test_admin_refuses_a_status_change_whose_note_shows_nothing(
+    client, commitment, samordnare, reason
+):
+    client.force_login(samordnare)
+
+    response = client.post(
+        reverse("admin:followup_update_add"), _note_data(client, commitment, reason)
+    )
+
+    assert response.status_code == 200
+    assert "text" in response.context["adminform"].form.errors
+    assert Commitment.objects.get(pk=commitment.pk).status == Commitment.Status.NOT_STARTED
+    assert not Update.objects.exists()
+
+
+def test_admin_refuses_to_empty_the_reason_of_a_recorded_status_change(
+    client, commitment, samordnare
+):
+    update = update_post(
+        promise=commitment.promise,
+        commitment=commitment,
+        new_status=Commitment.Status.CANCELLED,
+        text="Avbrutet: lokalen revs.",
+    )
+    client.force_login(samordnare)
+    change = reverse("admin:followup_update_change", args=[update.pk])
+    data = post_data(client.get(change))
+    data["text"] = "<!-- -->"
+
+    response = client.post(change, data)
+
+    assert response.status_code == 200
+    assert "text" in response.context["adminform"].form.errors
+    assert Update.objects.get(pk=update.pk).text == "Avbrutet: lokalen revs."
+
+
 def test_admin_changes_the_status_with_a_note(client, commitment, samordnare):
     client.force_login(samordnare)
 

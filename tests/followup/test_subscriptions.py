@@ -12,6 +12,7 @@ from followup import emails
 from followup.forms import shown_at_token
 from followup.models import Subscription
 from tests.followup.conftest import url
+from tests.followup.races import all_pass_the_check_before_any_is_counted
 
 pytestmark = pytest.mark.django_db
 
@@ -238,3 +239,103 @@ def test_a_failed_confirmation_email_can_be_asked_for_again_at_once(make_promise
     subscribe(Client(), promise=promise.pk)
 
     assert len(mail.outbox) == 1
+
+
+DRAFT_TITLE = "UTKAST: ny titel som ingen ska se"
+
+
+def unpublish_and_retitle(promise):
+    promise.state = "draft"
+    promise.title = DRAFT_TITLE
+    promise.save()
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_the_confirmation_page_of_an_unpublished_retitled_promise_shows_no_draft_title(
+    client, make_promise, language
+):
+    promise = make_promise(title="Trygg i Mölndal")
+    subscription = Subscription.objects.create(email="a@example.se", promise=promise)
+    unpublish_and_retitle(promise)
+    confirm = url(
+        language, "followup:subscription_confirm", token=emails.confirm_token(subscription)
+    )
+
+    shown = client.get(confirm)
+    confirmed = client.post(confirm, follow=True)
+
+    for response in (shown, confirmed):
+        assert response.status_code == 200
+        page = response.content.decode()
+        assert DRAFT_TITLE not in page
+        assert promise.get_absolute_url() not in page
+        assert ("publicerat just nu" if language == "sv" else "not published at the moment") in page
+    assert Subscription.objects.confirmed().get() == subscription  # the request is kept
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_the_unsubscribe_page_of_an_unpublished_retitled_promise_shows_no_draft_title(
+    client, make_promise, language
+):
+    promise = make_promise(title="Trygg i Mölndal")
+    subscription = Subscription.objects.create(
+        email="a@example.se", promise=promise, confirmed_at=timezone.now()
+    )
+    unpublish_and_retitle(promise)
+    unsubscribe = url(
+        language, "followup:unsubscribe", token=emails.unsubscribe_token(subscription)
+    )
+
+    shown = client.get(unsubscribe)
+
+    assert shown.status_code == 200
+    assert DRAFT_TITLE not in shown.content.decode()
+    assert (
+        "publicerat just nu" if language == "sv" else "not published at the moment"
+    ) in shown.content.decode()
+    assert client.post(unsubscribe).status_code == 200
+    subscription.refresh_from_db()
+    assert subscription.unsubscribed_at is not None  # still possible to unsubscribe
+
+
+def test_the_subscription_pages_of_a_published_promise_still_name_it(client, make_promise):
+    subscription = Subscription.objects.create(
+        email="a@example.se", promise=make_promise(title="Trygg i Mölndal")
+    )
+
+    confirm = client.get(
+        url("sv", "followup:subscription_confirm", token=emails.confirm_token(subscription))
+    )
+    unsubscribe = client.get(
+        url("sv", "followup:unsubscribe", token=emails.unsubscribe_token(subscription))
+    )
+
+    assert "Trygg i Mölndal" in confirm.content.decode()
+    assert "Trygg i Mölndal" in unsubscribe.content.decode()
+
+
+def test_an_address_that_carries_a_personnummer_is_refused(client, make_promise):
+    response = subscribe(client, promise=make_promise().pk, email="811218-9876@example.se")
+
+    assert response.status_code == 400
+    assert "utelämna personnummer" in response.content.decode()
+    assert not Subscription.objects.exists()
+
+
+def test_simultaneous_subscription_requests_are_counted_before_any_is_saved(
+    make_promise, settings, monkeypatch
+):
+    settings.FEEDBACK_RATE_LIMIT = 3
+    promise = make_promise()
+
+    responses = all_pass_the_check_before_any_is_counted(
+        monkeypatch,
+        [
+            lambda n=n: subscribe(Client(), promise=promise.pk, email=f"a{n}@example.se")
+            for n in range(8)
+        ],
+    )
+
+    assert sorted(r.status_code for r in responses) == [302] * 3 + [429] * 5
+    assert Subscription.objects.count() == 3
+    assert len(mail.outbox) == 3
