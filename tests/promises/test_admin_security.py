@@ -410,6 +410,16 @@ BAD_ADDRESSES = [
     "/admin/r/{ct}/abc/",
     "/admin/r/{ct}/1%00/",
     "/admin/r/99999999999999999999/1/",
+    "/admin/promises/promise/99999999999999999999/change/",
+    "/admin/promises/promise/add/?title=%00",
+]
+# Odd but harmless: an answer (an empty list, say), never a server error.
+ODD_ADDRESSES = [
+    "/admin/promises/promise/?q=%00",
+    "/admin/promises/promise/?state=%00",
+    "/admin/promises/promise/?id=99999999999999999999",
+    "/admin/followup/update/?date__year=0",
+    "/admin/promises/promise/?starts_on__year=0&starts_on__month=13",
 ]
 
 
@@ -424,6 +434,14 @@ def test_a_malformed_admin_address_answers_4xx_not_a_server_error(place, make_us
     response = client.get(address.format(pk=place.promise.pk, ct=content_type.pk))
 
     assert response.status_code in (400, 404)
+
+
+@pytest.mark.parametrize("address", ODD_ADDRESSES)
+def test_an_odd_admin_filter_never_gives_a_server_error(place, address):
+    client = Client(raise_request_exception=False)
+    client.force_login(place.polis)
+
+    assert client.get(address).status_code < 500
 
 
 def test_a_bad_prefilled_value_says_which_field_is_wrong(place):
