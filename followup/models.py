@@ -273,6 +273,15 @@ def verdict_period_error(promise, decided_on=None):
     return None
 
 
+def verdict_commitment_error(promise, commitment):
+    """Why `commitment` (or None, for an id that is not one of the promise's) cannot have
+    a row in the verdict on `promise`, or None: only the promise's own commitments are
+    judged. Used by `verdict_record` and the admin forms alike."""
+    if commitment is None or promise is None or commitment.promise_id != promise.pk:
+        return _("The commitment does not belong to this promise.")
+    return None
+
+
 class Verdict(models.Model):
     """At the end of a promise's period: how it was kept ("Så har vi uppfyllt vårt löfte")."""
 
@@ -335,6 +344,17 @@ class CommitmentVerdict(models.Model):
 
     def __str__(self):
         return f"{self.commitment}: {self.get_outcome_display()}"
+
+    def clean(self):
+        # In an inline the verdict may not be saved yet; its promise is the form's choice.
+        verdict = self._meta.get_field("verdict").get_cached_value(self, default=None)
+        if verdict is None and self.verdict_id is not None:
+            verdict = Verdict.objects.filter(pk=self.verdict_id).first()
+        if verdict is None or verdict.promise_id is None or self.commitment_id is None:
+            return
+        error = verdict_commitment_error(verdict.promise, self.commitment)
+        if error:
+            raise ValidationError(error)
 
 
 def new_reference():

@@ -28,6 +28,7 @@ from .models import (
     Subscription,
     Update,
     Verdict,
+    verdict_commitment_error,
     verdict_period_error,
 )
 from .selectors import promises_stale
@@ -517,8 +518,9 @@ def verdict_record(*, promise, summary, outcomes, decided_on=None):
     rows = []
     for key, (outcome, reason) in outcomes.items():
         pk = getattr(key, "pk", key)
-        if pk not in commitments:
-            raise ValidationError(_("The commitment does not belong to this promise."))
+        error = verdict_commitment_error(promise, commitments.get(pk))
+        if error:
+            raise ValidationError(error)
         if outcome not in CommitmentVerdict.Outcome.values:
             raise ValidationError(_("Unknown outcome: %(outcome)s.") % {"outcome": outcome})
         if not (reason or "").strip():

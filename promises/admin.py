@@ -24,7 +24,7 @@ from .models import (
     Promise,
     Theme,
 )
-from .permissions import sync_user_groups
+from .permissions import may_delete_commitments_of, sync_user_groups
 
 RelatedOnly = admin.RelatedOnlyFieldListFilter
 
@@ -81,8 +81,12 @@ class MembershipAdmin(ScopedAdmin):
     autocomplete_fields = ["user", "locality"]
 
     def save_model(self, request, obj, form, change):
+        previous = form.initial.get("user") if change else None
         super().save_model(request, obj, form, change)
         sync_user_groups(obj.user)
+        if previous is not None and previous != obj.user_id:
+            # The membership moved to another user: the first one lost it.
+            sync_user_groups(get_user_model().objects.get(pk=previous))
 
     def delete_model(self, request, obj):
         super().delete_model(request, obj)
@@ -160,6 +164,12 @@ class CommitmentInline(ScopedInline, admin.StackedInline):
     autocomplete_fields = ["themes"]
     ordering = ["order", "pk"]
     show_change_link = True
+
+    def has_delete_permission(self, request, obj=None):
+        # `obj` is the promise; the same rule as the commitment's own delete page.
+        if obj is not None and not may_delete_commitments_of(request.user, obj):
+            return False
+        return super().has_delete_permission(request, obj)
 
 
 class GoalInline(ScopedInline, admin.TabularInline):
@@ -241,6 +251,18 @@ class CommitmentAdmin(ScopedHistoryAdmin):
     readonly_fields = ["status"]
     fields = ["promise", "order", "text", "parties", "themes", "status"]
     list_select_related = ["promise__locality"]
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and not may_delete_commitments_of(request.user, obj.promise):
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def get_deleted_objects(self, objs, request):
+        # The bulk delete action asks only this, not has_delete_permission per object.
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        if not all(may_delete_commitments_of(request.user, c.promise) for c in objs):
+            perms_needed.add(self.opts.verbose_name_plural)
+        return deleted, counts, perms_needed, protected
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "parties":

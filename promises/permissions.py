@@ -144,7 +144,9 @@ def _create_permissions(apps):
 
 
 def sync_user_groups(user):
-    """Give `user` exactly the role groups of the roles they hold, and staff access."""
+    """Give `user` exactly the role groups of the roles they hold, and staff access while
+    they hold one: losing the last membership takes the admin away (administrators, i.e.
+    superusers, keep it)."""
     from django.contrib.auth.models import Group
 
     groups = ensure_role_groups()
@@ -152,13 +154,29 @@ def sync_user_groups(user):
     role_groups = set(groups.values())
     keep = [g for g in user.groups.all() if g not in role_groups]
     user.groups.set(keep + [groups[role] for role in roles])
-    if roles and not user.is_staff:
-        user.is_staff = True
+    staff = bool(roles) or (user.is_superuser and user.is_staff)
+    if user.is_staff != staff:
+        user.is_staff = staff
         user.save(update_fields=["is_staff"])
     # Drop Django's per-instance permission caches.
     for attr in ("_perm_cache", "_user_perm_cache", "_group_perm_cache"):
         user.__dict__.pop(attr, None)
     return Group.objects.filter(user=user)
+
+
+def may_delete_commitments_of(user, promise):
+    """The one rule for deleting a commitment, from its delete page or from the promise
+    form: editors never delete a commitment of a promise that was ever published (they
+    cancel it with a note); a draft-only promise's commitments may be deleted.
+    Administrators may."""
+    if user.is_superuser:
+        return True
+    if promise.pk is None:
+        return True
+    published = type(promise).State.PUBLISHED
+    if promise.state == published:
+        return False
+    return not promise.history.filter(state=published).exists()
 
 
 @transaction.atomic

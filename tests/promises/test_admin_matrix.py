@@ -2,7 +2,10 @@
 × kommunpolis / samordnare / anonymous, each cell with its expected answer.
 
 For another locality's object the answer must be exactly the answer for an id that does
-not exist, and none of the object's content may appear in the body.
+not exist, and none of the object's content may appear in the body. History version pages
+are read-only for everybody (a POST there changes nothing); the "view on site" shortcut
+reaches only what the admin shows; an inline row is deleted from its parent's form exactly
+when its own delete page would delete it.
 """
 
 import datetime
@@ -14,6 +17,7 @@ from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.forms import ModelChoiceField
 from django.test import Client
@@ -46,11 +50,23 @@ from promises.models import (
 )
 from promises.permissions import membership_grant
 from situation.models import Place, Problem, SituationPicture, Source, Survey, SurveyResult
+from tests.promises.admin_forms import post_data
 
 User = get_user_model()
 ROLES = ["kommunpolis", "samordnare", "anonymous"]
 SIDES = ["own", "other"]
-ACTIONS = ["list", "object", "add", "change", "delete", "history", "autocomplete"]
+ACTIONS = [
+    "list",
+    "object",
+    "add",
+    "change",
+    "delete",
+    "history",
+    "history_post",
+    "view_on_site",
+    "inline_delete",
+    "autocomplete",
+]
 MISSING_PK = 987654321
 
 # What each role may do in its own locality: v(iew) a(dd) c(hange) d(elete). Written out
@@ -126,7 +142,7 @@ def build_side(side):
         slug=f"promise-{side}",
         state="draft",
         starts_on=datetime.date(2025, 1, 1),
-        ends_on=datetime.date(2027, 1, 1),
+        ends_on=datetime.date(2025, 12, 31),  # ended: its verdict form can be saved
     )
     commitment = objs[Commitment] = Commitment.objects.create(promise=promise, text=m(Commitment))
     goal = objs[Goal] = Goal.objects.create(promise=promise, text=m(Goal))
@@ -194,6 +210,42 @@ def url(model, view, *args):
     return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{view}", args=args)
 
 
+def has_history(model):
+    return hasattr(admin.site._registry[model], "history_form_view")
+
+
+def version_url(model, pk, version_id):
+    return url(model, "simple_history", pk, version_id)
+
+
+def view_on_site_url(model, pk):
+    return reverse("admin:view_on_site", args=[ContentType.objects.get_for_model(model).pk, pk])
+
+
+def inline_rows(model, obj):
+    """(inline model, formset prefix, row) for every row the model admin's inlines show."""
+    rows = []
+    for inline in admin.site._registry[model].inlines:
+        fk = next(
+            f
+            for f in inline.model._meta.get_fields()
+            if f.is_relation and f.many_to_one and f.related_model is model
+        )
+        prefix = fk.remote_field.get_accessor_name(model=False)
+        found = inline.model.objects.filter(**{fk.name: obj})
+        rows += [(inline.model, prefix, row) for row in found]
+    return rows
+
+
+def delete_page_allows(client, model, row):
+    page = client.get(url(model, "delete", row.pk))
+    return (
+        page.status_code == 200
+        and not page.context["perms_lacking"]
+        and not (page.context["protected"])
+    )
+
+
 def autocomplete_source(model):
     """A (source model, field name) whose admin offers `model` through autocomplete."""
     for source, model_admin in admin.site._registry.items():
@@ -241,8 +293,13 @@ def test_admin_answers_as_the_matrix_says(world, db, model, action, side, role):
             "list": url(model, "changelist"),
             "add": url(model, "add"),
             "autocomplete": reverse("admin:autocomplete"),
+            "view_on_site": view_on_site_url(model, obj.pk),
         }.get(action, url(model, "change", obj.pk))
-        response = client.get(target)
+        send = client.get
+        if action == "history_post" and has_history(model):
+            target = version_url(model, obj.pk, obj.history.earliest().history_id)
+            send = client.post
+        response = send(target)
         assert response.status_code == 302
         assert reverse("admin:login") in response["Location"]
         return
@@ -321,6 +378,66 @@ def test_admin_answers_as_the_matrix_says(world, db, model, action, side, role):
         response = client.get(url(model, "history", obj.pk))
         assert response.status_code == 200
         assert response.context["object"] == obj
+
+    elif action == "history_post":
+        # Read-only for everybody: the answer is 405 where the version can be read at all.
+        if not has_history(model):
+            return
+        versions = obj.history.count()
+        version = obj.history.earliest().history_id
+        if not reachable:
+            assert_same_as_missing(
+                client, "post", lambda pk: version_url(model, pk, version), obj, hidden
+            )
+        else:
+            data = post_data(client.get(url(model, "change", obj.pk)))
+            assert client.post(version_url(model, obj.pk, version), data).status_code == 405
+        assert obj.history.count() == versions
+
+    elif action == "view_on_site":
+        if not reachable:
+            assert_same_as_missing(client, "get", lambda pk: view_on_site_url(model, pk), obj, [])
+            return
+        response = client.get(view_on_site_url(model, obj.pk))
+        if hasattr(obj, "get_absolute_url"):
+            assert response.status_code == 302
+            assert response["Location"].endswith(obj.get_absolute_url())
+        else:
+            assert response.status_code == 404
+
+    elif action == "inline_delete":
+        # Each inline row ticked for deletion on its own: deleted exactly when its own
+        # delete page would delete it for this user.
+        rows = inline_rows(model, obj)
+        if not rows:
+            return
+        change = url(model, "change", obj.pk)
+        if not reachable:
+            assert_same_as_missing(client, "post", lambda pk: url(model, "change", pk), obj, hidden)
+        elif "c" not in allowed:
+            assert client.post(change, {}).status_code == 403
+        else:
+            for row_model, prefix, row in rows:
+                allowed_on_page = delete_page_allows(client, row_model, row)
+                with transaction.atomic():
+                    data = post_data(client.get(change))
+                    ticked = [
+                        key.removesuffix("-id") + "-DELETE"
+                        for key, value in data.items()
+                        if key.startswith(f"{prefix}-")
+                        and key.endswith("-id")
+                        and value == str(row.pk)
+                    ]
+                    assert len(ticked) == 1
+                    data[ticked[0]] = "on"
+                    response = client.post(change, data)
+                    gone = not row_model.objects.filter(pk=row.pk).exists()
+                    assert gone == allowed_on_page, (row_model, response.status_code)
+                    if allowed_on_page:
+                        assert response.status_code == 302
+                    transaction.set_rollback(True)
+        for row_model, _prefix, row in rows:
+            assert row_model.objects.filter(pk=row.pk).exists()
 
     elif action == "autocomplete":
         source = autocomplete_source(model)
