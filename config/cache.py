@@ -87,7 +87,7 @@ def connect_invalidation_signals():
     m2m_changed.connect(_m2m_changed, dispatch_uid="ops_cache_m2m_changed")
 
 
-def _unprefixed_path(path):
+def unprefixed_path(path):
     """The path without its language prefix: /en/admin/ -> /admin/."""
     for code, _name in settings.LANGUAGES:
         prefix = f"/{code}/"
@@ -97,7 +97,7 @@ def _unprefixed_path(path):
 
 
 def is_excluded(path):
-    path = _unprefixed_path(path)
+    path = unprefixed_path(path)
     prefixes = [
         "/" + settings.ADMIN_URL.strip("/") + "/",
         settings.STATIC_URL,  # WhiteNoise serves them, below the page cache
