@@ -1,5 +1,7 @@
 """The public portal: home, promise list, locality and promise pages, about pages."""
 
+from django.contrib import admin
+from django.contrib.auth.models import AnonymousUser
 from django.core.paginator import InvalidPage
 from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery, Window
 from django.db.models.functions import RowNumber
@@ -208,6 +210,12 @@ def _promise_page_prefetches():
 PROMISE_PAGE_PREFETCHES = _promise_page_prefetches()
 
 
+def previewer(request):
+    """Who sees drafts here: the user if the admin would let them in (staff, active, and past
+    the second factor when ADMIN_REQUIRE_2FA is on: the admin site's own rule), else nobody."""
+    return request.user if admin.site.has_permission(request) else AnonymousUser()
+
+
 class PromiseDetailView(DetailView):
     template_name = "promises/promise_detail.html"
 
@@ -220,7 +228,7 @@ class PromiseDetailView(DetailView):
 
     def get_object(self, queryset=None):
         return get_object_or_404(
-            Promise.objects.visible_to(self.request.user)
+            Promise.objects.visible_to(previewer(self.request))
             .annotate_last_followup()  # the staleness notice, without a query of its own
             .select_related("locality__police_area", "locality__agreement", "verdict")
             .prefetch_related(*PROMISE_PAGE_PREFETCHES),

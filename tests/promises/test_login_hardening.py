@@ -3,6 +3,7 @@
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -135,3 +136,26 @@ def test_add_totp_device_registers_a_confirmed_device(staff, capsys):
 
     assert TOTPDevice.objects.get(user=staff).confirmed
     assert "otpauth://totp/" in capsys.readouterr().out
+
+
+def test_with_2fa_a_staff_session_without_the_second_factor_cannot_open_the_dashboard(
+    client, staff, two_factor
+):
+    client.force_login(staff)
+
+    response = client.get(reverse("followup:dashboard"))
+
+    assert response.status_code == 302
+    assert reverse("admin:login") in response["Location"]
+
+
+def test_with_2fa_a_staff_session_past_the_second_factor_opens_the_dashboard(
+    client, staff, two_factor
+):
+    device = TOTPDevice.objects.create(user=staff, name="app")
+    client.force_login(staff)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+
+    assert client.get(reverse("followup:dashboard")).status_code == 200
