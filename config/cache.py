@@ -7,7 +7,8 @@ How it stays correct:
   the old data during the transaction cannot be stored under the new number). An edit
   therefore shows at once: a page stored under another generation is never served. Code that writes with
   `QuerySet.update()`, `bulk_create()` or raw SQL must call `bump_content_generation()`.
-- The key holds the host, the full path with its query string, the language (from the
+- The key holds the scheme (http or https, as `request.scheme` says: see SECURE_PROXY_SSL_HEADER),
+  the host, the full path with its query string, the language (from the
   URL prefix) and today's date (a promise's phase follows from the date).
 - Served from the cache only to requests without a session or messages cookie (logged-in
   users, users with pending messages, never see or fill it).
@@ -108,7 +109,11 @@ def is_excluded(path):
 
 def _page_key(request):
     language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
-    where = f"{request.get_host()}|{request.get_full_path()}|{language}|{timezone.localdate()}"
+    # The scheme too: a page shows absolute links (robots.txt, sitemap, API, CSV) with it.
+    where = (
+        f"{request.scheme}|{request.get_host()}|{request.get_full_path()}|{language}|"
+        f"{timezone.localdate()}"
+    )
     return "page:" + hashlib.sha256(where.encode()).hexdigest()
 
 
