@@ -30,8 +30,5 @@ forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "")
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
-access_log_format = (
-    '{"time": "%(t)s", "logger": "gunicorn.access", "request_id": "%({x-request-id}o)s", '
-    '"method": "%(m)s", "path": "%(U)s", "status_code": %(s)s, "bytes": %(B)s, '
-    '"duration_ms": %(M)s}'
-)
+# JSON lines built with json.dumps (a format string let a path split a line or break the JSON).
+logger_class = "config.gunicorn_logs.JsonAccessLogger"
