@@ -5,6 +5,8 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.admin.utils import unquote
+from django.contrib.auth.signals import user_login_failed
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
@@ -13,7 +15,37 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 
 class TOTPLoginForm(OTPAdminAuthenticationForm):
-    """Username, password and the code of the user's authenticator app (TOTP)."""
+    """Username, password and the code of the user's authenticator app (TOTP).
+
+    Any failure gets one message, so that it never tells whether the password was right; and a
+    right password with a wrong or missing code is a failed login for django-axes' lockout too.
+    """
+
+    error_messages = {
+        **OTPAdminAuthenticationForm.error_messages,
+        "invalid_login": _(
+            "Please enter the correct username, password and code. "
+            "Note that the fields may be case-sensitive."
+        ),
+    }
+
+    def clean(self):
+        try:
+            return super().clean()
+        except ValidationError:
+            if self.user_cache is not None:
+                # The password was right (a wrong one was already counted by authenticate()).
+                user_login_failed.send(
+                    sender=__name__,
+                    credentials={"username": self.cleaned_data.get("username")},
+                    request=self.request,
+                )
+                self.user_cache = None
+                # django-otp shows the password again once it was right: that would tell too.
+                self.fields["password"].widget.render_value = False
+            raise ValidationError(
+                self.error_messages["invalid_login"], code="invalid_login"
+            ) from None
 
     def _chosen_device(self, user):
         # Staff have one authenticator app; without a choice, it is that one.

@@ -7,7 +7,8 @@ How it stays correct:
   the old data during the transaction cannot be stored under the new number). An edit
   therefore shows at once: a page stored under another generation is never served. Code that writes with
   `QuerySet.update()`, `bulk_create()` or raw SQL sends `promises.signals.content_changed`.
-- The key holds the host, the full path with its query string, the language (from the
+- The key holds the scheme (http or https, as `request.scheme` says: see SECURE_PROXY_SSL_HEADER),
+  the host, the full path with its query string, the language (from the
   URL prefix) and today's date (a promise's phase follows from the date).
 - Served from the cache only to requests without a session or messages cookie (logged-in
   users, users with pending messages, never see or fill it).
@@ -42,7 +43,12 @@ logger = logging.getLogger(__name__)
 GENERATION_KEY = "content-generation"
 CONTENT_APPS = {"promises", "situation", "followup"}
 # Residents' own data never appears on a public page: writing it must not empty the cache.
-NOT_PUBLIC_MODELS = {"followup.feedback", "followup.subscription", "followup.notification"}
+NOT_PUBLIC_MODELS = {
+    "followup.feedback",
+    "followup.subscription",
+    "followup.notification",
+    "followup.ratelimitcounter",
+}
 HARMLESS_VARY = {"cookie", "accept-language", "accept-encoding"}
 # A page with a form is stored with its CSRF tokens blanked out, and each visitor gets their
 # own token (and CSRF cookie) filled in when it is served from the cache.
@@ -95,7 +101,7 @@ def connect_invalidation_signals():
     m2m_changed.connect(_m2m_changed, dispatch_uid="ops_cache_m2m_changed")
 
 
-def _unprefixed_path(path):
+def unprefixed_path(path):
     """The path without its language prefix: /en/admin/ -> /admin/."""
     for code, _name in settings.LANGUAGES:
         prefix = f"/{code}/"
@@ -105,7 +111,7 @@ def _unprefixed_path(path):
 
 
 def is_excluded(path):
-    path = _unprefixed_path(path)
+    path = unprefixed_path(path)
     prefixes = [
         "/" + settings.ADMIN_URL.strip("/") + "/",
         settings.STATIC_URL,  # WhiteNoise serves them, below the page cache
@@ -116,7 +122,11 @@ def is_excluded(path):
 
 def _page_key(request):
     language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
-    where = f"{request.get_host()}|{request.get_full_path()}|{language}|{timezone.localdate()}"
+    # The scheme too: a page shows absolute links (robots.txt, sitemap, API, CSV) with it.
+    where = (
+        f"{request.scheme}|{request.get_host()}|{request.get_full_path()}|{language}|"
+        f"{timezone.localdate()}"
+    )
     return "page:" + hashlib.sha256(where.encode()).hexdigest()
 
 

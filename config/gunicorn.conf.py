@@ -19,13 +19,16 @@ max_requests_jitter = 200
 preload_app = True
 # No runtime control socket: one fixed path in $HOME would clash between instances on one host.
 control_socket_disable = True
-forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+# Forwarded headers are trusted only as configured. gunicorn takes no scheme from headers (its
+# default trusts X-Forwarded-Proto from 127.0.0.1 and from any UNIX socket, so whatever sits
+# on the host could make plain-http visitors get https:// links from the page cache): Django
+# does, from SECURE_PROXY_SSL_HEADER; the client address comes from NUM_PROXIES. Other forwarded
+# headers (SCRIPT_NAME, PATH_INFO) only from the addresses in FORWARDED_ALLOW_IPS (none unless set).
+secure_scheme_headers = {}
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "")
 # Logs to stdout/stderr; the access log carries the request id (set by config.middleware).
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
-access_log_format = (
-    '{"time": "%(t)s", "logger": "gunicorn.access", "request_id": "%({x-request-id}o)s", '
-    '"method": "%(m)s", "path": "%(U)s", "status_code": %(s)s, "bytes": %(B)s, '
-    '"duration_ms": %(M)s}'
-)
+# JSON lines built with json.dumps (a format string let a path split a line or break the JSON).
+logger_class = "config.gunicorn_logs.JsonAccessLogger"

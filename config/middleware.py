@@ -17,6 +17,7 @@ from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import quote_etag
 
+from .cache import unprefixed_path
 from .logs import request_id_var
 
 logger = logging.getLogger(__name__)
@@ -106,6 +107,23 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         if settings.PERMISSIONS_POLICY:
             response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response
+
+
+class AdminNoIndexMiddleware:
+    """Tells robots not to index or follow the admin's pages (X-Robots-Tag).
+
+    robots.txt does not list the admin: ADMIN_URL is meant to be hard to guess.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        admin_prefix = "/" + settings.ADMIN_URL.strip("/") + "/"
+        if unprefixed_path(request.path_info).startswith(admin_prefix):
+            response.headers.setdefault("X-Robots-Tag", "noindex, nofollow")
         return response
 
 

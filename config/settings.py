@@ -60,6 +60,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "config.middleware.HealthCheckMiddleware",
     "config.middleware.PermissionsPolicyMiddleware",
+    "config.middleware.AdminNoIndexMiddleware",
     # A page from the page cache is answered here, with the headers it was stored with (the
     # CSP among them: no page uses a nonce), without the middleware below; it is served even
     # when the database is down. ConditionalGet, above it, answers 304s for cached pages too.

@@ -6,7 +6,6 @@ import contextlib
 from django import forms
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.admin.views.decorators import staff_member_required
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError
@@ -218,7 +217,7 @@ def embed_promise(request, locality, slug):
     return response
 
 
-@staff_member_required
+@admin.site.admin_view  # the admin's own rule: staff, active, second factor when required
 def dashboard(request):
     """Promises of the editor's localities that need follow-up, the stalest first."""
     today = timezone.localdate()

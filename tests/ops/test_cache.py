@@ -202,6 +202,36 @@ def test_swedish_and_english_pages_are_cached_apart(client, make_promise):
     assert _without_tokens(again.content) == _without_tokens(english.content)
 
 
+@pytest.mark.parametrize("path", ["/robots.txt", "/sitemap.xml"])
+def test_an_https_visit_through_the_proxy_does_not_give_plain_http_visitors_https_links(
+    client, settings, make_promise, path
+):
+    """Issue 11, point 14: three requests with X-Forwarded-Proto: https filled the cache."""
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    make_promise()
+    host = {"HTTP_HOST": "testserver"}  # as a proxy passes it, whatever the scheme
+    for _ in range(3):
+        response = client.get(path, HTTP_X_FORWARDED_PROTO="https", **host)
+        assert "https://testserver/" in response.content.decode()
+
+    plain = client.get(path, **host)
+
+    assert "https://" not in plain.content.decode()
+    assert "http://testserver/" in plain.content.decode()
+    secure = client.get(path, HTTP_X_FORWARDED_PROTO="https", **host)
+    assert secure["X-Cache"] == "hit"  # each scheme has its own cached copy
+    assert "https://testserver/" in secure.content.decode()
+
+
+def test_x_forwarded_proto_is_ignored_unless_secure_proxy_ssl_header_is_set(client, settings):
+    assert settings.SECURE_PROXY_SSL_HEADER is None  # its default: unset in the environment
+
+    client.get("/robots.txt", HTTP_X_FORWARDED_PROTO="https")
+    text = client.get("/robots.txt", HTTP_X_FORWARDED_PROTO="https").content.decode()
+
+    assert "Sitemap: http://testserver/sitemap.xml" in text
+
+
 def test_conditional_get_answers_304_from_the_cache(client, make_promise):
     promise = make_promise()
     etag = client.get(promise.get_absolute_url())["ETag"]

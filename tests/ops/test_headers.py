@@ -106,3 +106,26 @@ def test_other_pages_are_still_not_frameable(client):
     response = client.get("/")
 
     assert response["X-Frame-Options"] == "DENY"
+
+
+# The admin's address is not published (issue 11, point 12)
+
+
+def test_robots_txt_does_not_publish_the_admin_address(client, settings):
+    text = client.get("/robots.txt").content.decode()
+
+    assert settings.ADMIN_URL.strip("/") not in text
+    assert "Disallow:\n" in text  # nothing is disallowed, so nothing is named
+    assert "Sitemap: http://testserver/sitemap.xml" in text
+
+
+@pytest.mark.parametrize("language", ["", "/en"])
+def test_admin_pages_tell_robots_not_to_index_them(client, language):
+    response = client.get(language + reverse("admin:login"))
+
+    assert response.status_code == 200
+    assert response["X-Robots-Tag"] == "noindex, nofollow"
+
+
+def test_public_pages_may_be_indexed(client):
+    assert "X-Robots-Tag" not in client.get("/")

@@ -329,8 +329,6 @@ def test_robots_txt_points_at_the_sitemap(client):
     text = client.get("/robots.txt").content.decode()
 
     assert "Sitemap: http://testserver/sitemap.xml" in text
-    assert "Disallow: /admin/" in text
-    assert "Disallow: /en/admin/" in text
 
 
 def test_reserved_slug_cannot_be_given_to_a_locality():

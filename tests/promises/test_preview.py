@@ -1,6 +1,8 @@
 """Editors preview a draft promise at its public address; nobody else sees it."""
 
 import pytest
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from promises.models import Membership, Promise
 
@@ -46,3 +48,54 @@ def test_a_published_promise_has_no_draft_banner(client, make_promise):
     response = client.get(make_promise().get_absolute_url())
 
     assert "draft-notice" not in response.content.decode()
+
+
+# With two-factor login required, a preview asks what the admin asks (issue 11, point 13)
+
+
+@pytest.fixture
+def two_factor(settings):
+    settings.ADMIN_REQUIRE_2FA = True
+
+
+def _pass_second_factor(client, user):
+    """The session of a user who logged in with their authenticator app (django-otp)."""
+    device = TOTPDevice.objects.create(user=user, name="app")
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+
+
+def test_with_2fa_an_editor_who_skipped_the_second_factor_gets_404_for_a_draft(
+    client, draft, make_editor, two_factor
+):
+    client.force_login(make_editor(draft.locality))
+
+    response = client.get(draft.get_absolute_url())
+
+    assert response.status_code == 404
+    assert "Utkast" not in response.content.decode()
+
+
+def test_with_2fa_an_editor_past_the_second_factor_previews_the_draft(
+    client, draft, make_editor, two_factor
+):
+    editor = make_editor(draft.locality)
+    client.force_login(editor)
+    _pass_second_factor(client, editor)
+
+    response = client.get(draft.get_absolute_url())
+
+    assert response.status_code == 200
+    assert response.context["promise"] == draft
+
+
+def test_a_member_whose_staff_access_was_taken_away_gets_404_for_a_draft(
+    client, draft, make_editor
+):
+    member = make_editor(draft.locality)
+    member.is_staff = False
+    member.save()
+    client.force_login(member)
+
+    assert client.get(draft.get_absolute_url()).status_code == 404
