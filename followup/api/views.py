@@ -15,6 +15,7 @@ from ninja.pagination import PageNumberPagination, paginate
 from pydantic import Field
 
 from followup.models import Indicator, Update
+from followup.series import series_prefetches
 from promises.models import Actor, Commitment, Locality, Promise
 from situation.models import Survey
 
@@ -115,8 +116,10 @@ def published_promises():
                     Prefetch("themes", to_attr="theme_list"),
                 ),
             ),
-            Prefetch("indicators", queryset=Indicator.objects.prefetch_related("measurements")),
-            "locality__surveys__results",  # the values of indicators drawn from surveys
+            # Each indicator's series without a query of its own (IndicatorOut.values).
+            Prefetch(
+                "indicators", queryset=Indicator.objects.prefetch_related(*series_prefetches())
+            ),
         )
         .order_by(*PROMISE_ORDER)
     )
