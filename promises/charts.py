@@ -1,11 +1,13 @@
 """Server-rendered bar charts for indicators: geometry only, drawn by an SVG template.
 
-Works on any object with `measurements` (value, measured_on, period_text, qualifier, group),
-`baseline_value` and `target_value`; the view prefetches the measurements.
+A bar for each value of the indicator's series (followup.series.series_for: measurements, or
+a survey question's answers), lines for `baseline_value` and `target_value`.
 """
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+
+from followup.series import indicator_series, series_for
 
 WIDTH = 320
 HEIGHT = 180
@@ -23,7 +25,7 @@ class Bar:
     width: float
     height: float
     label_x: float
-    measurement: object
+    point: object  # a followup.series.Point
 
     @property
     def value_y(self):
@@ -58,8 +60,16 @@ class Chart:
         return not self.bars
 
 
-def bar_chart(indicator):
-    measurements = list(indicator.measurements.all())
+def bar_charts(indicators):
+    """{indicator pk: Chart} for the indicators, their series read together (series_for)."""
+    indicators = list(indicators)
+    series = series_for(indicators)
+    return {i.pk: bar_chart(i, series[i.pk]) for i in indicators}
+
+
+def bar_chart(indicator, points=None):
+    """The chart of an indicator's series (`points`, read when not given)."""
+    points = indicator_series(indicator) if points is None else list(points)
     reference = [
         (kind, value)
         for kind, value in (
@@ -68,21 +78,21 @@ def bar_chart(indicator):
         )
         if value is not None
     ]
-    values = [m.value for m in measurements] + [value for _, value in reference]
+    values = [p.value for p in points] + [value for _, value in reference]
     top = max([v for v in values if v > 0], default=Decimal(1))
-    chart = Chart(has_groups=any(m.group for m in measurements))
-    if not measurements:
+    chart = Chart(has_groups=any(p.group for p in points))
+    if not points:
         return chart
 
     def y_of(value):
         share = max(Decimal(0), min(Decimal(value), top)) / top
         return round(TOP + PLOT * (1 - float(share)), 1)
 
-    slot = (WIDTH - LEFT - RIGHT) / len(measurements)
+    slot = (WIDTH - LEFT - RIGHT) / len(points)
     bar_width = min(56.0, slot * 0.6)
-    for index, measurement in enumerate(measurements):
+    for index, point in enumerate(points):
         centre = LEFT + slot * index + slot / 2
-        y = y_of(measurement.value)
+        y = y_of(point.value)
         chart.bars.append(
             Bar(
                 x=round(centre - bar_width / 2, 1),
@@ -90,7 +100,7 @@ def bar_chart(indicator):
                 width=round(bar_width, 1),
                 height=round(TOP + PLOT - y, 1),
                 label_x=round(centre, 1),
-                measurement=measurement,
+                point=point,
             )
         )
     chart.lines = [Line(y=y_of(value), value=value, kind=kind) for kind, value in reference]

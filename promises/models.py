@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -240,6 +240,9 @@ class Theme(models.Model):
         return self.name
 
 
+SEARCH_MAX_WORDS = 10  # words of a text search that count; the rest are ignored
+
+
 class PromiseQuerySet(LocalityScopedQuerySet):
     def published(self):
         return self.filter(state=Promise.State.PUBLISHED)
@@ -277,6 +280,60 @@ class PromiseQuerySet(LocalityScopedQuerySet):
         if phase == Promise.Phase.UNDATED:
             return self.filter(Q(starts_on__isnull=True) | Q(ends_on__isnull=True))
         return self.none()
+
+    # The filtering of promises: the public list (promises.filters.PromiseFilter) and the
+    # open-data API (followup.api.views.list_promises) both go through `matching`. Every
+    # condition is a subquery, so a promise is never listed twice.
+
+    def matching(self, *, locality=None, actor=None, theme=None, phase=None, status=None, q=None):
+        """Promises of the locality (slug), with a commitment of the actor (Actor value), on
+        the theme (slug), in the phase (Promise.Phase value), with a commitment of the
+        status (Commitment.Status value), and containing every word of `q`; a condition
+        left empty does not filter."""
+        queryset = self
+        if locality:
+            queryset = queryset.filter(locality__slug=locality)
+        if actor:
+            queryset = queryset.with_commitment(Commitment.objects.by_actor(actor))
+        if theme:
+            queryset = queryset.on_theme(theme)
+        if phase:
+            queryset = queryset.in_phase(Promise.Phase(phase))
+        if status:
+            queryset = queryset.with_commitment(Commitment.objects.filter(status=status))
+        if q:
+            queryset = queryset.search(q)
+        return queryset
+
+    def with_commitment(self, commitments):
+        """Promises with at least one of the given commitments."""
+        return self.filter(Exists(commitments.filter(promise=OuterRef("pk"))))
+
+    def on_theme(self, slug):
+        """Promises tagged with the theme, themselves or through one of their commitments."""
+        own = Exists(
+            Promise.themes.through.objects.filter(promise=OuterRef("pk"), theme__slug=slug)
+        )
+        in_commitment = Exists(Commitment.objects.filter(promise=OuterRef("pk"), themes__slug=slug))
+        return self.filter(own | in_commitment)
+
+    def search(self, q):
+        """Promises containing every word of `q` (at most SEARCH_MAX_WORDS), in any order and
+        any case, each in the title, summary, background, locality name or the text of a
+        commitment."""
+        queryset = self
+        for word in q.replace("\x00", "").split()[:SEARCH_MAX_WORDS]:
+            in_commitment = Exists(
+                Commitment.objects.filter(promise=OuterRef("pk"), text__icontains=word)
+            )
+            queryset = queryset.filter(
+                Q(title__icontains=word)
+                | Q(summary__icontains=word)
+                | Q(background__icontains=word)
+                | Q(locality__name__icontains=word)
+                | in_commitment
+            )
+        return queryset
 
 
 class Promise(models.Model):
@@ -407,6 +464,22 @@ def actor_of(kinds):
 
 class CommitmentQuerySet(LocalityScopedQuerySet):
     locality_lookup = "promise__locality"
+
+    def by_actor(self, actor):
+        """Commitments whose owning parties make them the actor's (Actor value; see
+        `actor_of`)."""
+        police = Exists(Party.objects.filter(commitments=OuterRef("pk"), kind=Party.Kind.POLICE))
+        town = Exists(
+            Party.objects.filter(commitments=OuterRef("pk"), kind=Party.Kind.MUNICIPALITY)
+        )
+        return self.filter(
+            {
+                Actor.POLICE: police & ~town,
+                Actor.MUNICIPALITY: town & ~police,
+                Actor.BOTH: police & town,
+                Actor.PARTNER: ~police & ~town,
+            }[Actor(actor)]
+        )
 
 
 class Commitment(models.Model):

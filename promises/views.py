@@ -19,7 +19,7 @@ from followup.models import Indicator, Measurement, Update
 from followup.selectors import promises_with_last_followup
 from situation.models import Place, Problem, SituationPicture, Survey, SurveyResult
 
-from .charts import bar_chart
+from .charts import bar_charts
 from .filters import PromiseFilter
 from .models import Actor, Commitment, Contact, Goal, Locality, Promise
 from .progress import promise_progress
@@ -244,9 +244,10 @@ class PromiseDetailView(DetailView):
         for commitment in promise.commitments.all():
             groups[commitment.actor].append(commitment)
         indicators = list(promise.indicators.all())
+        charts = bar_charts(indicators)  # a survey question's answers in one query, if any
         by_commitment, by_goal = {}, {}
         for indicator in indicators:
-            indicator.chart = bar_chart(indicator)
+            indicator.chart = charts[indicator.pk]
             by_commitment.setdefault(indicator.commitment_id, []).append(indicator)
             by_goal.setdefault(indicator.goal_id, []).append(indicator)
         for commitment in promise.commitments.all():

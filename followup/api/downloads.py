@@ -16,7 +16,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from followup.models import Measurement
+from followup.models import Indicator
+from followup.series import series_for
 from promises.models import Commitment, Promise
 
 BOM = "\ufeff"
@@ -134,39 +135,36 @@ MEASUREMENT_HEADER = [
 
 @require_GET
 def measurements_csv(request):
-    """Every measurement of every indicator of a published promise."""
-    measurements = (
-        Measurement.objects.filter(indicator__promise__state=Promise.State.PUBLISHED)
-        .select_related("indicator__promise__locality")
-        .order_by(
-            "indicator__promise__locality__name",
-            "indicator__promise__pk",
-            "indicator__order",
-            "indicator__pk",
-            "measured_on",
-            "group",
-            "pk",
-        )
+    """Every value of every indicator of a published promise, as on the promise page and in
+    the API (followup.series.series_for): its measurements, or for an indicator drawn from
+    safety surveys each survey's answer (then measurement_id and date are empty, period_text
+    is the survey's time and source its title)."""
+    indicators = (
+        Indicator.objects.filter(promise__state=Promise.State.PUBLISHED)
+        .select_related("promise__locality")
+        .order_by("promise__locality__name", "promise__pk", "order", "pk")
     )
+    series = series_for(indicators)
     rows = [
         [
-            m.pk,
-            m.indicator_id,
-            m.indicator.slug,
-            m.indicator.name,
-            m.indicator.unit,
-            m.indicator.direction,
-            m.indicator.promise_id,
-            m.indicator.promise.title,
-            m.indicator.promise.locality.slug,
-            m.measured_on or "",
-            m.period_text,
-            m.qualifier,
-            format(m.value.normalize(), "f"),
-            m.group,
-            m.source,
+            point.measurement_id or "",
+            i.pk,
+            i.slug,
+            i.name,
+            i.unit,
+            i.direction,
+            i.promise_id,
+            i.promise.title,
+            i.promise.locality.slug,
+            point.date or "",
+            point.period_text,
+            point.qualifier,
+            format(point.value.normalize(), "f"),
+            point.group,
+            point.source,
         ]
-        for m in measurements
+        for i in indicators
+        for point in series[i.pk]
     ]
     return _csv_response("medborgarloften-measurements.csv", MEASUREMENT_HEADER, rows)
 

@@ -15,11 +15,11 @@ from ninja.pagination import PageNumberPagination, paginate
 from pydantic import Field
 
 from followup.models import Indicator, Update
+from followup.series import series_prefetches
 from promises.models import Actor, Commitment, Locality, Promise
 from situation.models import Survey
 
 from . import schemas
-from .filters import filter_promises
 from .summaries import promise_summaries
 
 MAX_ID = 2**63 - 1
@@ -87,7 +87,14 @@ class PromiseFilters(Schema):
     status: Literal[tuple(Commitment.Status.values)] | None = Field(
         None, description="Promises with at least one commitment of this status."
     )
-    q: str | None = Field(None, max_length=200, description="Words in the text.")
+    q: str | None = Field(
+        None,
+        max_length=200,
+        description=(
+            "Words that must all occur, in any order and any case, in the title, summary, "
+            "background, locality name or a commitment."
+        ),
+    )
 
 
 def published_promises():
@@ -109,8 +116,10 @@ def published_promises():
                     Prefetch("themes", to_attr="theme_list"),
                 ),
             ),
-            Prefetch("indicators", queryset=Indicator.objects.prefetch_related("measurements")),
-            "locality__surveys__results",  # the values of indicators drawn from surveys
+            # Each indicator's series without a query of its own (IndicatorOut.values).
+            Prefetch(
+                "indicators", queryset=Indicator.objects.prefetch_related(*series_prefetches())
+            ),
         )
         .order_by(*PROMISE_ORDER)
     )
@@ -163,7 +172,8 @@ def list_promises(request, filters: Query[PromiseFilters], pagination: Query[Pag
     """Paginated as @paginate(Pagination) would, but the items are plain dicts built from
     values (summaries.promise_summaries) and the page goes out as it is: validating ~900
     nested rows a page through pydantic cost more than building them."""
-    promises = filter_promises(Promise.objects.published(), **filters.dict())
+    # The public list's rule (promises.filters.PromiseFilter goes through it too).
+    promises = Promise.objects.published().matching(**filters.dict())
     page = Pagination().paginate_queryset(
         promises.order_by(*PROMISE_ORDER), pagination=pagination, request=request
     )

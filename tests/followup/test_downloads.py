@@ -101,3 +101,35 @@ def test_negative_figures_stay_numbers(client, make_indicator):
     rows = read_csv(client, "/api/v1/measurements.csv")
 
     assert [r["value"] for r in rows] == ["-3.5", "12"]
+
+
+def test_an_indicator_drawn_from_surveys_gives_a_row_per_answer_without_a_measurement_id(
+    client, make_promise, make_indicator
+):
+    from followup.models import Measurement
+    from situation.models import Survey, SurveyResult
+
+    promise = make_promise()
+    baseline = Survey.objects.create(
+        locality=promise.locality, title="Nollmätning", slug="noll", year=2014
+    )
+    later = Survey.objects.create(
+        locality=promise.locality, title="Uppföljning", slug="upp", date_text="våren 2016"
+    )
+    later.baseline = baseline
+    later.save()
+    for survey, value in ((later, "64.5"), (baseline, "52")):
+        SurveyResult.objects.create(survey=survey, question="Trygg kvällstid", value=value)
+    make_indicator(promise=promise, survey_question="Trygg kvällstid", slug="trygg", order=1)
+    make_indicator(promise=promise, values=[3], slug="patruller", order=2)
+
+    rows = read_csv(client, "/api/v1/measurements.csv")
+
+    assert [
+        (r["indicator_slug"], r["measurement_id"], r["period_text"], r["value"], r["source"])
+        for r in rows
+    ] == [
+        ("trygg", "", "2014", "52", "Nollmätning"),
+        ("trygg", "", "våren 2016", "64.5", "Uppföljning"),
+        ("patruller", str(Measurement.objects.get().pk), "", "3", "Polisen"),
+    ]

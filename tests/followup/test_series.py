@@ -1,9 +1,14 @@
 """An indicator's series: its measurements, or its survey question's answers over surveys."""
 
+import csv
 import datetime
+import io
+import re
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from followup.series import indicator_series, series_for
 from situation.models import Survey, SurveyResult
@@ -83,22 +88,22 @@ def test_prefetched_series_equals_the_queried_one(
     surveys, make_promise, make_indicator, django_assert_num_queries
 ):
     from followup.models import Indicator
-    from followup.series import loaded_series
+    from followup.series import series_prefetches
 
     promise = make_promise(locality=surveys)
     make_indicator(promise=promise, survey_question="Känner sig trygg")
     make_indicator(promise=promise, values=[1, 2])
+    make_indicator(promise=make_promise(), survey_question="Känner sig trygg")  # no surveys
+    queried = series_for(Indicator.objects.all())
     indicators = list(
-        Indicator.objects.select_related("promise__locality").prefetch_related(
-            "measurements", "promise__locality__surveys__results"
-        )
+        Indicator.objects.select_related("promise__locality").prefetch_related(*series_prefetches())
     )
-    expected = series_for(indicators)
 
     with django_assert_num_queries(0):
-        loaded = {i.pk: loaded_series(i) for i in indicators}
+        prefetched = series_for(indicators)
 
-    assert loaded == expected
+    assert prefetched == queried
+    assert [len(points) for points in queried.values()] == [4, 2, 0]
 
 
 def test_an_indicator_links_only_to_a_goal_and_commitment_of_its_own_promise(
@@ -138,3 +143,62 @@ def test_the_promise_page_names_the_indicators_under_their_goal(
 
     assert 'Visas av: <a href="#indicator-inbrott" lang="sv">Anmälda inbrott</a></p>' in goals
     assert "Utan mål" not in goals
+
+
+def _cells(row):
+    return [
+        re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", row)
+    ]
+
+
+def test_a_survey_indicator_shows_the_same_values_on_the_page_in_the_api_and_in_the_csv(
+    client, surveys, make_promise, make_indicator
+):
+    """Issue 13, bug 2: the API drew the survey's answers while the page said "Inga
+    mätvärden har publicerats ännu" and the CSV left the indicator out."""
+    promise = make_promise(locality=surveys)
+    make_indicator(promise=promise, survey_question="Känner sig trygg", unit="%", slug="trygg")
+    expected = [
+        ("kvinnor", "40", "Nollmätning"),
+        ("män", "60", "Nollmätning"),
+        ("kvinnor", "55", "Uppföljning"),
+        ("män", "70", "Uppföljning"),
+    ]
+
+    html = client.get(promise.get_absolute_url()).content.decode()
+    figure = html[html.index('id="indicator-trygg"') :]
+    figure = figure[: figure.index("</figure>")]
+    body = figure[figure.index("<tbody>") : figure.index("</tbody>")] if "<tbody>" in figure else ""
+    page = [_cells(row) for row in re.findall(r"<tr>(.*?)</tr>", body)]
+    api = client.get(f"/api/v1/promises/{promise.pk}/").json()["indicators"][0]["values"]
+    response = client.get("/api/v1/measurements.csv")
+    rows = csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"), newline=""))
+
+    assert "Inga mätvärden har publicerats ännu." not in figure
+    assert [(group, value, source) for _, group, value, source in page] == [
+        (group, f"{value} %", source) for group, value, source in expected
+    ]
+    assert [(v["group"], f"{v['value']:g}", v["source"]) for v in api] == expected
+    assert [
+        (r["group"], r["value"], r["source"]) for r in rows if r["indicator_slug"] == "trygg"
+    ] == expected
+    assert [cells[0] for cells in page] == ["hösten 2014"] * 2 + ["2016"] * 2
+
+
+def test_the_promise_page_reads_survey_answers_in_one_query_however_many_indicators(
+    client, surveys, make_promise, make_indicator
+):
+    promise = make_promise(locality=surveys)
+    make_indicator(promise=promise, survey_question="Känner sig trygg", values=[])
+    make_indicator(promise=promise, values=[1])
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(promise.get_absolute_url()).status_code == 200
+    for _ in range(4):
+        make_indicator(promise=promise, survey_question="Känner sig trygg")
+        make_indicator(promise=promise, survey_question="Annat", values=[2])
+
+    with CaptureQueriesContext(connection) as many:
+        html = client.get(promise.get_absolute_url()).content.decode()
+
+    assert len(many.captured_queries) == len(few.captured_queries)
+    assert html.count("Inga mätvärden har publicerats ännu.") == 0

@@ -222,6 +222,53 @@ def test_each_filter_narrows_the_list(client, demo_data, prefix, query, expected
     assert len(titles) == len(set(titles))
 
 
+@pytest.mark.parametrize(
+    "q", ["Fyrbodal Södra", "södra fyrbodal", "  FYRBODAL  2023-2024 ", "Orust Södra Tjörn"]
+)
+def test_every_word_of_a_search_matches_in_any_order_on_the_list_and_in_the_api(
+    client, demo_data, q
+):
+    """Issue 13, bug 1: `q=Fyrbodal Södra` found nothing on /loften/ but a promise in the API."""
+    response = client.get("/loften/", {"q": q})
+    listed = _results(response)
+    api = client.get("/api/v1/promises/", {"q": q}).json()["items"]
+
+    assert listed == ["Medborgarlöfte 2023-2024"]
+    assert "Alla orden, i valfri ordning, i rubriken" in response.content.decode()
+    assert [p["title"] for p in api] == listed
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {},
+        {"locality": "molndal"},
+        {"actor": "police"},
+        {"actor": "municipality"},
+        {"actor": "both"},
+        {"actor": "partner"},
+        {"theme": "trafiksakerhet"},
+        {"theme": "narkotika", "actor": "both"},
+        {"phase": "ended"},
+        {"phase": "undated"},
+        {"status": "done"},
+        {"status": "in_progress", "phase": "ended"},
+        {"q": "avhoppare"},
+        {"q": "trygg kväll"},
+        {"q": "Mölndal polis"},
+        {"q": "e"},
+        {"q": "finns-inte-någonstans"},
+        {"q": "Fyrbodal Södra", "theme": "trafiksakerhet", "locality": "sodra-fyrbodal"},
+    ],
+)
+def test_the_list_and_the_api_find_the_same_promises(client, demo_data, query):
+    listed = client.get("/loften/", query)
+    api = client.get("/api/v1/promises/", {**query, "page_size": 200})
+
+    assert listed.status_code == api.status_code == 200
+    assert sorted(_results(listed)) == sorted(p["title"] for p in api.json()["items"])
+
+
 def test_theme_filter_finds_promises_through_commitment_themes(client, demo_data):
     titles = _results(client.get("/loften/?theme=trafiksakerhet"))
 
