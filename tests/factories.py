@@ -10,6 +10,7 @@ from decimal import Decimal
 
 import factory
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 from django.utils.text import slugify
 
 from followup.models import (
@@ -18,6 +19,7 @@ from followup.models import (
     Indicator,
     Measurement,
     Notification,
+    RateLimitCounter,
     Subscription,
     Update,
     Verdict,
@@ -279,3 +281,12 @@ class NotificationFactory(factory.django.DjangoModelFactory):
     update = factory.SubFactory(
         UpdateFactory, promise=factory.SelfAttribute("..subscription.promise")
     )
+
+
+class RateLimitCounterFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RateLimitCounter
+
+    key = factory.Sequence(lambda n: f"ratelimit:feedback:{n:032x}")
+    count = 1
+    expires_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(hours=1))
