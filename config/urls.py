@@ -6,8 +6,8 @@ from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.urls import include, path
 
-from promises.sitemaps import SITEMAPS
-from promises.views import robots_txt
+from promises.site.sitemaps import SITEMAPS
+from promises.site.views import robots_txt
 
 
 def favicon(request):
@@ -20,14 +20,13 @@ urlpatterns = [
     path("favicon.ico", favicon),
     path("robots.txt", robots_txt, name="robots"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
-    path("api/v1/", include("followup.api.urls")),
+    path("api/v1/", include("promises.api.urls")),
 ]
 
 urlpatterns += i18n_patterns(
-    # Feeds, embed card, the admin's follow-up dashboard, feedback and subscriptions.
+    # The admin's follow-up dashboard, feedback and subscriptions.
     path("", include("followup.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
-    path("", include("situation.urls")),
-    path("", include("promises.urls")),
+    path("", include("promises.site.urls")),
     prefix_default_language=False,
 )

@@ -6,18 +6,27 @@ end-of-term verdict. Such a promise is stale when its last published note, or (l
 one) the day it came into force, is more than STALE_AFTER_DAYS days old. An upcoming,
 ended or judged promise, or a draft, is never stale. `promises_stale` says it in SQL,
 `days_without_followup` for one promise in memory; both read `promises_followed_up`'s rule.
+
+An indicator's series: its values over time, its measurements or the answers of the
+locality's safety surveys to the indicator's survey question, so a later survey is drawn
+against the baseline survey. `series_for` is the one definition, used by every surface: the
+promise page's charts (promises.site.charts), the API (promises.api.schemas.IndicatorOut)
+and the CSV (promises.api.downloads.measurements_csv).
 """
 
 import datetime
+from dataclasses import dataclass
+from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
 from promises.models import Commitment, Promise
+from situation.models import Survey, SurveyResult
 
-from .models import Update
+from .models import Measurement, Update
 
 
 def _latest_published_note(**lookup):
@@ -100,3 +109,194 @@ def _followed_up(promise, on):
     not_ended = promise.ends_on is None or promise.ends_on >= on
     # A missing reverse one-to-one raises an AttributeError subclass: hasattr is the test.
     return promise.is_published and started and not_ended and not hasattr(promise, "verdict")
+
+
+# --- An indicator's series --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Point:
+    value: Decimal
+    date: datetime.date | None = None
+    period_text: str = ""  # when there is no date, e.g. "det senaste året" or "hösten 2014"
+    year: int | None = None
+    group: str = ""  # e.g. "kvinnor" / "män"
+    qualifier: str = ""
+    source: str = ""
+    is_baseline: bool = False  # the survey that later ones are compared with
+    measurement_id: int | None = None  # None for a survey's answer
+
+
+def _measurement_point(m):
+    return Point(
+        value=m.value,
+        date=m.measured_on,
+        period_text=m.period_text,
+        year=m.measured_on.year if m.measured_on else None,
+        group=m.group,
+        qualifier=m.qualifier,
+        source=m.source,
+        measurement_id=m.pk,
+    )
+
+
+def _survey_point(result, survey, is_baseline):
+    return Point(
+        value=result.value,
+        period_text=survey.date_text or (str(survey.year) if survey.year else ""),
+        year=survey.year,
+        group=result.group,
+        source=survey.title,
+        is_baseline=is_baseline,
+    )
+
+
+def _measurement_order(m):
+    """Oldest first, undated ones (a period in words) last; as Measurement.Meta.ordering."""
+    return (m.measured_on is None, m.measured_on or datetime.date.min, m.group, m.pk)
+
+
+def _survey_order(survey):
+    """Oldest first; a survey without a year (e.g. "innan sommaren") after the dated ones,
+    the same on every database."""
+    return (survey.year is None, survey.year or 0, survey.pk)
+
+
+def series_prefetches(prefix=""):
+    """What to prefetch on indicators (or on the objects at `prefix`, e.g. "indicators__")
+    so that `series_for` runs no query of its own; the promise must be loaded with its
+    locality (select_related, or the reverse prefetch from a promise that has it)."""
+    return [f"{prefix}measurements", f"{prefix}promise__locality__surveys__results"]
+
+
+def series_for(indicators):
+    """{indicator pk: [Point, ...]} for every indicator given.
+
+    A measured indicator's values are its measurements, oldest first (undated ones last).
+    An indicator with a `survey_question` takes instead each answer to that question in the
+    safety surveys of its promise's locality, oldest survey first, by group, a survey that
+    another one is compared with marked `is_baseline`.
+
+    Reads what `series_prefetches` prefetched; what is not prefetched it reads in at most
+    one query for the measurements and one for the survey answers, whatever the number of
+    indicators."""
+    indicators = list(indicators)
+    measurements = _measurements_of([i for i in indicators if not i.survey_question])
+    answers = _answers_to([i for i in indicators if i.survey_question])
+    series = {}
+    for indicator in indicators:
+        if indicator.survey_question:
+            key = (answers.locality_of[indicator.promise_id], indicator.survey_question)
+            series[indicator.pk] = [
+                _survey_point(result, survey, is_baseline)
+                for survey, result, is_baseline in answers.get(key, [])
+            ]
+        else:
+            series[indicator.pk] = [
+                _measurement_point(m)
+                for m in sorted(measurements.get(indicator.pk, []), key=_measurement_order)
+            ]
+    return series
+
+
+def indicator_series(indicator):
+    """The values of one indicator (see `series_for`)."""
+    return series_for([indicator])[indicator.pk]
+
+
+def _prefetched(obj, name):
+    """The prefetched objects of a relation, or None when it was not prefetched."""
+    cached = getattr(obj, "_prefetched_objects_cache", {}).get(name)
+    return None if cached is None else list(cached)
+
+
+def _measurements_of(indicators):
+    """{indicator pk: [Measurement, ...]}, prefetched or in one query."""
+    found = {}
+    missing = []
+    for indicator in indicators:
+        prefetched = _prefetched(indicator, "measurements")
+        if prefetched is None:
+            missing.append(indicator.pk)
+        else:
+            found[indicator.pk] = prefetched
+    if missing:
+        for m in Measurement.objects.filter(indicator__in=missing).order_by():
+            found.setdefault(m.indicator_id, []).append(m)
+    return found
+
+
+class _Answers(dict):
+    """{(locality pk, question): [(survey, result, is_baseline), ...]} in series order, and
+    `locality_of`: {promise pk: locality pk}."""
+
+    def __init__(self, locality_of):
+        super().__init__()
+        self.locality_of = locality_of
+
+
+def _loaded(obj, name):
+    """A forward relation's object if it was loaded (select_related or set by a prefetch)."""
+    return obj._state.fields_cache.get(name) if obj is not None else None
+
+
+def _prefetched_surveys(indicators):
+    """{locality pk: [Survey, ...]} when every indicator's promise came with its locality's
+    surveys and their results prefetched, else None."""
+    by_locality = {}
+    for indicator in indicators:
+        locality = _loaded(_loaded(indicator, "promise"), "locality")
+        surveys = _prefetched(locality, "surveys") if locality is not None else None
+        if surveys is None or any(_prefetched(s, "results") is None for s in surveys):
+            return None
+        by_locality[locality.pk] = surveys
+    return by_locality
+
+
+def _answers_to(indicators):
+    promises = [_loaded(i, "promise") for i in indicators]
+    if all(promises):
+        locality_of = {p.pk: p.locality_id for p in promises}
+    else:
+        locality_of = dict(
+            Promise.objects.filter(pk__in={i.promise_id for i in indicators}).values_list(
+                "pk", "locality"
+            )
+        )
+    answers = _Answers(locality_of)
+    if not indicators:
+        return answers
+    prefetched = _prefetched_surveys(indicators)
+    if prefetched is not None:
+        rows = []
+        for surveys in prefetched.values():
+            baselines = {s.baseline_id for s in surveys}
+            rows += [
+                (survey, result, survey.pk in baselines)
+                for survey in surveys
+                for result in survey.results.all()
+            ]
+    else:
+        results = (
+            SurveyResult.objects.filter(
+                survey__locality__in=set(locality_of.values()),
+                question__in={i.survey_question for i in indicators},
+            )
+            .select_related("survey")
+            .annotate(
+                is_baseline=Exists(
+                    Survey.objects.filter(
+                        baseline=OuterRef("survey"), locality=OuterRef("survey__locality")
+                    )
+                )
+            )
+            .order_by()
+        )
+        rows = [(r.survey, r, r.is_baseline) for r in results]
+    for survey, result, is_baseline in sorted(
+        rows, key=lambda row: (_survey_order(row[0]), row[1].group)
+    ):
+        answers.setdefault((survey.locality_id, result.question), []).append(
+            (survey, result, is_baseline)
+        )
+    return answers

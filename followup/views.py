@@ -9,17 +9,14 @@ from django.contrib import admin
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError
-from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from promises.models import Commitment, Promise
-from promises.progress import promise_progress
+from promises.models import Promise
 
 from . import emails, services
 from .forms import FeedbackForm, SubscribeForm
@@ -190,31 +187,6 @@ def unsubscribe(request, token):
     if subscription.unsubscribed_at:
         return render(request, "followup/subscription_unsubscribed.html")
     return render(request, "followup/subscription_unsubscribe.html", {"subscription": subscription})
-
-
-@xframe_options_exempt
-def embed_promise(request, locality, slug):
-    """A compact, self-contained progress card for an iframe on a municipality's page."""
-    promise = get_object_or_404(
-        promises_with_last_followup(Promise.objects.published())
-        .select_related("locality")
-        .prefetch_related(
-            Prefetch("commitments", queryset=Commitment.objects.only("status", "promise"))
-        ),
-        locality__slug=locality,
-        slug=slug,
-    )
-    response = render(
-        request,
-        "followup/embed_promise.html",
-        {"promise": promise, "progress": promise_progress(promise)},
-    )
-    ancestors = " ".join(settings.EMBED_FRAME_ANCESTORS)
-    response["Content-Security-Policy"] = (
-        f"default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; "
-        f"form-action 'none'; frame-ancestors {ancestors}"
-    )
-    return response
 
 
 @admin.site.admin_view  # the admin's own rule: staff, active, second factor when required

@@ -281,8 +281,8 @@ class PromiseQuerySet(LocalityScopedQuerySet):
             return self.filter(Q(starts_on__isnull=True) | Q(ends_on__isnull=True))
         return self.none()
 
-    # The filtering of promises: the public list (promises.filters.PromiseFilter) and the
-    # open-data API (followup.api.views.list_promises) both go through `matching`. Every
+    # The filtering of promises: the public list (promises.site.filters.PromiseFilter) and the
+    # open-data API (promises.api.views.list_promises) both go through `matching`. Every
     # condition is a subquery, so a promise is never listed twice.
 
     def matching(self, *, locality=None, actor=None, theme=None, phase=None, status=None, q=None):

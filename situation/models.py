@@ -60,9 +60,7 @@ class Place(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse(
-            "situation:place", kwargs={"locality": self.locality.slug, "slug": self.slug}
-        )
+        return reverse("promises:place", kwargs={"locality": self.locality.slug, "slug": self.slug})
 
 
 class SituationPicture(models.Model):
@@ -105,7 +103,7 @@ class SituationPicture(models.Model):
 
     def get_absolute_url(self):
         return reverse(
-            "situation:picture", kwargs={"locality": self.locality.slug, "slug": self.slug}
+            "promises:picture", kwargs={"locality": self.locality.slug, "slug": self.slug}
         )
 
 

@@ -43,7 +43,7 @@ def locality_directory(localities, newest, municipalities):
     """The home's list of every locality, built in Python: at a region's 300 localities the
     same markup through template tags (or `format_html`) cost 7 to 20 ms a request, this 1 ms.
 
-    `localities` are dicts (see `promises.views.home`); `newest` are (locality id, title,
+    `localities` are dicts (see `promises.site.views.home`); `newest` are (locality id, title,
     slug, number of promises) of each locality's newest published promise; `municipalities`
     are (locality id, name) pairs in name order. Every value goes through `html.escape`.
     """

@@ -10,7 +10,7 @@ from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 
 from config.wsgi import application
-from followup.api.views import api
+from promises.api.views import api
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 
 
 def url_of(promise):
-    return reverse("followup:embed", args=[promise.locality.slug, promise.slug])
+    return reverse("promises:embed", args=[promise.locality.slug, promise.slug])
 
 
 @pytest.fixture

@@ -43,14 +43,14 @@ def notes(make_locality, make_promise, make_update):
 
 @pytest.mark.parametrize("kind", ["atom", "rss"])
 def test_locality_feed_holds_exactly_the_published_notes_of_the_locality(client, notes, kind):
-    feed = read(client, reverse(f"followup:locality-feed-{kind}", args=["molndal"]))
+    feed = read(client, reverse(f"promises:locality-feed-{kind}", args=["molndal"]))
 
     assert sorted(e.title for e in feed.entries) == ["Fler patruller vid bron", "Ny belysning"]
 
 
 @pytest.mark.parametrize("kind", ["atom", "rss"])
 def test_site_feed_holds_every_published_note_and_no_draft(client, notes, kind):
-    feed = read(client, reverse(f"followup:feed-{kind}"))
+    feed = read(client, reverse(f"promises:feed-{kind}"))
 
     assert sorted(e.title for e in feed.entries) == [
         "Fler patruller vid bron",
@@ -63,14 +63,14 @@ def test_site_feed_holds_every_published_note_and_no_draft(client, notes, kind):
 def test_promise_feed_entries_link_to_the_note_on_the_promise_page(client, notes, kind):
     promise, note = notes["promise"], notes["published"][0]
 
-    feed = read(client, reverse(f"followup:promise-feed-{kind}", args=["molndal", promise.slug]))
+    feed = read(client, reverse(f"promises:promise-feed-{kind}", args=["molndal", promise.slug]))
 
     assert [e.link for e in feed.entries] == [f"http://testserver{note.get_absolute_url()}"]
     assert feed.entries[0].link.endswith(f"#update-{note.pk}")
 
 
 def test_a_reader_subscribed_to_molndal_gets_each_new_published_note(client, notes, make_update):
-    url = reverse("followup:locality-feed-atom", args=["molndal"])
+    url = reverse("promises:locality-feed-atom", args=["molndal"])
     seen = {e.id for e in read(client, url).entries}
 
     new = make_update(promise=notes["promise"], title="Trygghetsvandring i centrum")
@@ -92,7 +92,7 @@ def test_entries_carry_the_byline_and_sanitised_text(client, notes, make_update)
 
     entry = next(
         e
-        for e in read(client, reverse("followup:feed-atom")).entries
+        for e in read(client, reverse("promises:feed-atom")).entries
         if e.title == "Med författare"
     )
 
@@ -104,7 +104,7 @@ def test_an_edited_note_shows_its_new_text_in_the_feed(client, notes):
     note = notes["published"][0]
     note.text = "**Före** ändringen"
     note.save()
-    url = reverse("followup:feed-atom")
+    url = reverse("promises:feed-atom")
     assert "<strong>Före</strong>" in _entry(read(client, url), note.title).summary
 
     note.text = "**Efter** ändringen"
@@ -130,7 +130,7 @@ def _entry(feed, title):
 def test_a_feed_takes_the_same_queries_however_many_notes(
     client, notes, make_update, name, args, kind
 ):
-    url = reverse(f"followup:{name}-{kind}", args=args)
+    url = reverse(f"promises:{name}-{kind}", args=args)
 
     def queries():
         with CaptureQueriesContext(connection) as captured:
@@ -147,25 +147,25 @@ def test_a_feed_takes_the_same_queries_however_many_notes(
 @pytest.mark.parametrize("kind", ["atom", "rss"])
 def test_a_feed_is_sent_in_one_piece(client, notes, kind):
     """Written element by element, a feed reached the WSGI server as ~2 000 pieces."""
-    response = client.get(reverse(f"followup:feed-{kind}"))
+    response = client.get(reverse(f"promises:feed-{kind}"))
 
     assert len(list(response)) == 1
     assert feedparser.parse(response.content).entries
 
 
 def test_feeds_of_a_draft_promise_or_unknown_locality_are_not_found(client, notes):
-    assert client.get(reverse("followup:locality-feed-atom", args=["okand"])).status_code == 404
+    assert client.get(reverse("promises:locality-feed-atom", args=["okand"])).status_code == 404
     assert (
-        client.get(reverse("followup:promise-feed-rss", args=["molndal", "utkast"])).status_code
+        client.get(reverse("promises:promise-feed-rss", args=["molndal", "utkast"])).status_code
         == 404
     )
 
 
 def test_feed_titles_follow_the_language_of_the_address(client, notes):
     with translation.override("sv"):
-        swedish = read(client, reverse("followup:feed-atom"))
+        swedish = read(client, reverse("promises:feed-atom"))
     with translation.override("en"):
-        english = read(client, reverse("followup:feed-atom"))
+        english = read(client, reverse("promises:feed-atom"))
 
     assert swedish.feed.title.startswith("Uppföljning")
     assert english.feed.title.startswith("Follow-up")
@@ -180,5 +180,5 @@ def test_feed_link_partial_offers_promise_locality_and_site_feeds(notes):
     )
 
     assert html.count('rel="alternate"') == 6
-    assert reverse("followup:promise-feed-atom", args=["molndal", notes["promise"].slug]) in html
-    assert reverse("followup:locality-feed-rss", args=["molndal"]) in html
+    assert reverse("promises:promise-feed-atom", args=["molndal", notes["promise"].slug]) in html
+    assert reverse("promises:locality-feed-rss", args=["molndal"]) in html

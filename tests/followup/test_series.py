@@ -10,7 +10,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from followup.series import indicator_series, series_for
+from followup.selectors import indicator_series, series_for
 from situation.models import Survey, SurveyResult
 
 pytestmark = pytest.mark.django_db
@@ -88,7 +88,7 @@ def test_prefetched_series_equals_the_queried_one(
     surveys, make_promise, make_indicator, django_assert_num_queries
 ):
     from followup.models import Indicator
-    from followup.series import series_prefetches
+    from followup.selectors import series_prefetches
 
     promise = make_promise(locality=surveys)
     make_indicator(promise=promise, survey_question="Känner sig trygg")

@@ -8,8 +8,8 @@ import pytest
 from django.utils import timezone, translation
 
 from followup.models import Indicator, Measurement
-from promises.charts import bar_chart
 from promises.models import Party
+from promises.site.charts import bar_chart
 from situation.models import Survey, SurveyResult
 
 pytestmark = pytest.mark.django_db

@@ -1,13 +1,13 @@
 """Server-rendered bar charts for indicators: geometry only, drawn by an SVG template.
 
-A bar for each value of the indicator's series (followup.series.series_for: measurements, or
+A bar for each value of the indicator's series (followup.selectors.series_for: measurements, or
 a survey question's answers), lines for `baseline_value` and `target_value`.
 """
 
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from followup.series import indicator_series, series_for
+from followup.selectors import indicator_series, series_for
 
 WIDTH = 320
 HEIGHT = 180
@@ -25,7 +25,7 @@ class Bar:
     width: float
     height: float
     label_x: float
-    point: object  # a followup.series.Point
+    point: object  # a followup.selectors.Point
 
     @property
     def value_y(self):

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from followup.models import Indicator
-from followup.series import series_for
+from followup.selectors import series_for
 from promises.models import Commitment, Promise
 
 BOM = "\ufeff"
@@ -136,7 +136,7 @@ MEASUREMENT_HEADER = [
 @require_GET
 def measurements_csv(request):
     """Every value of every indicator of a published promise, as on the promise page and in
-    the API (followup.series.series_for): its measurements, or for an indicator drawn from
+    the API (followup.selectors.series_for): its measurements, or for an indicator drawn from
     safety surveys each survey's answer (then measurement_id and date are empty, period_text
     is the survey's time and source its title)."""
     indicators = (
@@ -183,7 +183,7 @@ def dcat_catalogue(request):
         "surveys_api": absolute(reverse("api:list_surveys")),
         "promises_csv": absolute(reverse("api-promises-csv")),
         "measurements_csv": absolute(reverse("api-measurements-csv")),
-        "feed_atom": absolute(reverse("followup:feed-atom")),
+        "feed_atom": absolute(reverse("promises:feed-atom")),
         "license": settings.OPEN_DATA_LICENSE_URL,
         "publisher": settings.OPEN_DATA_PUBLISHER,
         "modified": timezone.localdate().isoformat(),

@@ -15,7 +15,7 @@ from ninja.pagination import PageNumberPagination, paginate
 from pydantic import Field
 
 from followup.models import Indicator, Update
-from followup.series import series_prefetches
+from followup.selectors import series_prefetches
 from promises.models import Actor, Commitment, Locality, Promise
 from situation.models import Survey
 
@@ -172,7 +172,7 @@ def list_promises(request, filters: Query[PromiseFilters], pagination: Query[Pag
     """Paginated as @paginate(Pagination) would, but the items are plain dicts built from
     values (summaries.promise_summaries) and the page goes out as it is: validating ~900
     nested rows a page through pydantic cost more than building them."""
-    # The public list's rule (promises.filters.PromiseFilter goes through it too).
+    # The public list's rule (promises.site.filters.PromiseFilter goes through it too).
     promises = Promise.objects.published().matching(**filters.dict())
     page = Pagination().paginate_queryset(
         promises.order_by(*PROMISE_ORDER), pagination=pagination, request=request

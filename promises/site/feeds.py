@@ -12,10 +12,9 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
 
+from followup.markdown import render_markdown
+from followup.models import Update
 from promises.models import Locality, Promise
-
-from .markdown import render_markdown
-from .models import Update
 
 FEED_LENGTH = 50
 NOON = datetime.time(12)  # a note is dated, not timed: it is published at noon that day
@@ -51,7 +50,7 @@ class UpdatesFeed(Feed):
         return reverse("promises:home")
 
     def feed_url(self, obj=None):
-        return reverse(f"followup:feed-{self.kind}")
+        return reverse(f"promises:feed-{self.kind}")
 
     def updates(self, obj=None):
         """The published notes of this feed, newest first, with only what the feed shows."""
@@ -127,7 +126,7 @@ class LocalityUpdatesFeed(UpdatesFeed):
         return obj.get_absolute_url()
 
     def feed_url(self, obj=None):
-        return reverse(f"followup:locality-feed-{self.kind}", kwargs={"locality": obj.slug})
+        return reverse(f"promises:locality-feed-{self.kind}", kwargs={"locality": obj.slug})
 
     def updates(self, obj=None):
         return super().updates().filter(promise__locality=obj)
@@ -161,7 +160,7 @@ class PromiseUpdatesFeed(UpdatesFeed):
 
     def feed_url(self, obj=None):
         return reverse(
-            f"followup:promise-feed-{self.kind}",
+            f"promises:promise-feed-{self.kind}",
             kwargs={"locality": obj.locality.slug, "slug": obj.slug},
         )
 

@@ -10,7 +10,7 @@ from django.forms.utils import flatatt
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from .models import Actor, Commitment, Locality, Promise, Theme
+from promises.models import Actor, Commitment, Locality, Promise, Theme
 
 QUERY_MAX_LENGTH = 200
 

@@ -5,8 +5,7 @@ from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView
 
 from promises.models import Promise
-
-from .models import Place, Problem, SituationPicture
+from situation.models import Place, Problem, SituationPicture
 
 
 class SituationPictureDetailView(DetailView):

@@ -6,7 +6,7 @@ from dataclasses import asdict
 from django.urls import reverse
 from ninja import Schema
 
-from followup.series import indicator_series
+from followup.selectors import indicator_series
 from promises.progress import promise_progress
 
 
@@ -67,7 +67,7 @@ class CommitmentOut(Schema):
 
     @staticmethod
     def resolve_parties(obj):
-        return obj.party_list  # prefetched (followup.api.views._published)
+        return obj.party_list  # prefetched (promises.api.views._published)
 
     @staticmethod
     def resolve_themes(obj):
@@ -228,7 +228,7 @@ def promise_api_url(request, promise_id):
 
 
 # A page of the promise list, named as ninja's @paginate names it. The list builds its items
-# as plain dicts (followup.api.summaries) and is not validated against it per request; the
+# as plain dicts (promises.api.summaries) and is not validated against it per request; the
 # tests compare it with the single promise, which is.
 class PagedPromiseSummaryOut(Schema):
     items: list[PromiseSummaryOut]

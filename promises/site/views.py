@@ -17,12 +17,12 @@ from django_filters.views import FilterView
 
 from followup.models import Indicator, Measurement, Update
 from followup.selectors import promises_with_last_followup
+from promises.models import Actor, Commitment, Contact, Goal, Locality, Promise
+from promises.progress import promise_progress
 from situation.models import Place, Problem, SituationPicture, Survey, SurveyResult
 
 from .charts import bar_charts
 from .filters import PromiseFilter
-from .models import Actor, Commitment, Contact, Goal, Locality, Promise
-from .progress import promise_progress
 
 STATUS_ONLY = Commitment.objects.only("pk", "promise_id", "status").order_by()
 

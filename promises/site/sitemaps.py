@@ -3,9 +3,8 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from promises.models import Locality, Promise
 from situation.models import Place, SituationPicture
-
-from .models import Locality, Promise
 
 
 class PortalSitemap(Sitemap):

@@ -1,0 +1,41 @@
+from django.urls import path
+
+from . import embed, feeds, situation, views
+
+app_name = "promises"
+
+# Fixed pages come before the locality slug route; their first path segments are reserved
+# (see RESERVED_SLUGS) so that no locality can hide them.
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("loften/", views.PromiseListView.as_view(), name="list"),
+    path("om/", views.about, name="about"),
+    path("tillganglighet/", views.accessibility, name="accessibility"),
+    path("feeds/atom/", feeds.AtomUpdatesFeed(), name="feed-atom"),
+    path("feeds/rss/", feeds.UpdatesFeed(), name="feed-rss"),
+    path(
+        "feeds/<slug:locality>/atom/",
+        feeds.AtomLocalityUpdatesFeed(),
+        name="locality-feed-atom",
+    ),
+    path("feeds/<slug:locality>/rss/", feeds.LocalityUpdatesFeed(), name="locality-feed-rss"),
+    path(
+        "feeds/<slug:locality>/<slug:slug>/atom/",
+        feeds.AtomPromiseUpdatesFeed(),
+        name="promise-feed-atom",
+    ),
+    path(
+        "feeds/<slug:locality>/<slug:slug>/rss/",
+        feeds.PromiseUpdatesFeed(),
+        name="promise-feed-rss",
+    ),
+    path("embed/promise/<slug:locality>/<slug:slug>/", embed.embed_promise, name="embed"),
+    path("<slug:slug>/", views.LocalityDetailView.as_view(), name="locality"),
+    path(
+        "<slug:locality>/lagesbild/<slug:slug>/",
+        situation.SituationPictureDetailView.as_view(),
+        name="picture",
+    ),
+    path("<slug:locality>/plats/<slug:slug>/", situation.PlaceDetailView.as_view(), name="place"),
+    path("<slug:locality>/<slug:slug>/", views.PromiseDetailView.as_view(), name="detail"),
+]
