@@ -1,6 +1,8 @@
 """Small factory fixtures shared by every test module."""
 
+import datetime
 import sys
+from decimal import Decimal
 
 import pytest
 from django.utils import translation
@@ -125,3 +127,33 @@ def _demo_data_once(django_db_setup, django_db_blocker):
 @pytest.fixture
 def demo_data(_demo_data_once, db):
     """The full demo data set from the source documents (loaded once per session)."""
+
+
+# --- follow-up notes, indicators and measurements ---
+
+
+@pytest.fixture
+def make_update(db):
+    def make(promise=None, text="Uppföljning.", published=True, **kwargs):
+        if promise is not None:
+            kwargs["promise"] = promise
+        return factories.UpdateFactory(text=text, published=published, **kwargs)
+
+    return make
+
+
+@pytest.fixture
+def make_indicator(db):
+    def make(promise=None, values=(), **kwargs):
+        if promise is not None:
+            kwargs["promise"] = promise
+        indicator = factories.IndicatorFactory(**kwargs)
+        for i, value in enumerate(values):
+            factories.MeasurementFactory(
+                indicator=indicator,
+                measured_on=datetime.date(2025, 1, 1) + datetime.timedelta(days=30 * i),
+                value=Decimal(str(value)),
+            )
+        return indicator
+
+    return make

@@ -1,9 +1,7 @@
 """Fixtures for follow-up tests: the residents' forms (a valid POST, a clean cache for the
 rate limit), notes, indicators and measurements."""
 
-import datetime
 import time
-from decimal import Decimal
 
 import pytest
 from django.core.cache import cache
@@ -11,7 +9,6 @@ from django.urls import reverse
 from django.utils import translation
 
 from followup.forms import shown_at_token
-from tests import factories
 
 
 @pytest.fixture(autouse=True)
@@ -57,30 +54,3 @@ def feedback_post(make_promise):
 
 
 # --- follow-up notes, indicators and measurements ---
-
-
-@pytest.fixture
-def make_update(db):
-    def make(promise=None, text="Uppföljning.", published=True, **kwargs):
-        if promise is not None:
-            kwargs["promise"] = promise
-        return factories.UpdateFactory(text=text, published=published, **kwargs)
-
-    return make
-
-
-@pytest.fixture
-def make_indicator(db):
-    def make(promise=None, values=(), **kwargs):
-        if promise is not None:
-            kwargs["promise"] = promise
-        indicator = factories.IndicatorFactory(**kwargs)
-        for i, value in enumerate(values):
-            factories.MeasurementFactory(
-                indicator=indicator,
-                measured_on=datetime.date(2025, 1, 1) + datetime.timedelta(days=30 * i),
-                value=Decimal(str(value)),
-            )
-        return indicator
-
-    return make

@@ -60,7 +60,7 @@ def test_even_a_configured_proxy_address_does_not_set_the_scheme_django_does():
 
 
 def test_django_takes_the_scheme_from_no_header_unless_secure_proxy_ssl_header_is_set():
-    from tests.ops.test_deploy_check import production_settings
+    from tests.config.test_deploy_check import production_settings
 
     assert production_settings("SECURE_PROXY_SSL_HEADER") == ["None"]
 

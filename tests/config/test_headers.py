@@ -65,7 +65,7 @@ def test_the_admin_login_sets_secure_httponly_samesite_cookies(client, https, se
 
 def test_production_defaults_make_cookies_secure_and_hsts_one_year():
     """The defaults with DEBUG off, read in a clean interpreter."""
-    from tests.ops.test_deploy_check import production_settings
+    from tests.config.test_deploy_check import production_settings
 
     values = production_settings(
         "SESSION_COOKIE_SECURE CSRF_COOKIE_SECURE SESSION_COOKIE_HTTPONLY CSRF_COOKIE_HTTPONLY "
