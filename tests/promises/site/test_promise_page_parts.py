@@ -137,3 +137,117 @@ def test_home_shows_promises_in_force_with_their_progress(client, make_promise, 
     html = response.content.decode()
     assert "1 av 2 åtaganden genomförda, 1 pågår" in html
     assert "Inget publicerat löfte gäller i dag." not in html
+
+
+# Issue 13: the markup of cards, the locality directory, periods, progress, commitments and
+# status badges lives in templates a designer can read and override.
+
+
+def _override_templates(settings, templates):
+    """Templates found before the project's own, as a theme's overrides would be."""
+    engine = settings.TEMPLATES[0]
+    loaders = [
+        ("django.template.loaders.locmem.Loader", templates),
+        "django.template.loaders.filesystem.Loader",
+        "django.template.loaders.app_directories.Loader",
+    ]
+    settings.TEMPLATES = [
+        {**engine, "APP_DIRS": False, "OPTIONS": {**engine["OPTIONS"], "loaders": loaders}}
+    ]
+
+
+@pytest.mark.parametrize(
+    "part, page",
+    [
+        ("_promise_cards.html", "home"),
+        ("_promise_cards.html", "list"),
+        ("_promise_cards.html", "locality"),
+        ("_promise_period.html", "list"),
+        ("_promise_period.html", "promise"),
+        ("_progress.html", "home"),
+        ("_progress.html", "promise"),
+        ("_locality_directory.html", "home"),
+        ("_commitment_list.html", "promise"),
+        ("_status_badge.html", "promise"),
+    ],
+)
+def test_a_designer_overrides_a_part_of_the_public_pages_with_a_template(
+    client, settings, make_promise, make_commitment, part, page
+):
+    promise = make_promise(title="Lugnare torg")
+    make_commitment(promise=promise, status="done")
+    _override_templates(settings, {f"promises/includes/{part}": f"<li>Eget {part}</li>"})
+    url = {
+        "home": "/",
+        "list": "/loften/",
+        "locality": promise.locality.get_absolute_url(),
+        "promise": promise.get_absolute_url(),
+    }[page]
+
+    html = client.get(url).content.decode()
+
+    assert f"<li>Eget {part}</li>" in html
+
+
+def test_the_template_tags_build_no_markup():
+    """Markup is in templates; the tags compute values (a string with a tag in it fails)."""
+    import ast
+    import inspect
+    import re
+
+    from promises.templatetags import portal_tags
+
+    tree = ast.parse(inspect.getsource(portal_tags))
+    strings = [node.value for node in ast.walk(tree) if isinstance(node, ast.Constant)]
+    markup = [s for s in strings if isinstance(s, str) and re.search(r"</?[a-z]+[\s>/]", s)]
+
+    assert markup == []
+    assert "mark_safe" not in inspect.getsource(portal_tags)
+
+
+def _directory(html):
+    return html[html.index('<ul class="locality-list">') : html.index('id="all-promises"')]
+
+
+def test_the_home_locality_list_follows_an_edit_that_sends_no_signal(
+    client, make_locality, make_promise
+):
+    """The list is cached under its own content, not only the content generation: an edit
+    the invalidation does not see (a queryset update) still shows at once."""
+    from promises.models import Locality
+
+    locality = make_locality(name="Alby", slug="alby")
+    make_promise(locality=locality, title="Trygg i Alby")
+    assert "Alby</a>" in _directory(client.get("/").content.decode())
+
+    Locality.objects.filter(pk=locality.pk).update(name="Nya Alby")  # no signal
+
+    assert "Nya Alby</a>" in _directory(client.get("/").content.decode())
+
+
+def test_the_home_locality_list_is_cached_apart_for_each_language(
+    client, make_locality, make_promise
+):
+    make_promise(locality=make_locality(name="Alby", slug="alby"), slug="trygg")
+
+    swedish = _directory(client.get("/").content.decode())
+    english = _directory(client.get("/en/").content.decode())
+
+    assert "Senaste löftet" in swedish and 'href="/alby/trygg/"' in swedish
+    assert "Newest promise" in english and 'href="/en/alby/trygg/"' in english
+    assert _directory(client.get("/").content.decode()) == swedish
+
+
+def test_the_home_is_served_when_the_cache_is_down(client, make_locality, make_promise, settings):
+    make_promise(locality=make_locality(name="Alby", slug="alby"), title="Trygg i Alby")
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:9/0",  # nothing listens there
+        }
+    }
+
+    response = client.get("/")
+
+    assert response.status_code == 200
+    assert "Trygg i Alby</a>" in _directory(response.content.decode())
