@@ -1,13 +1,11 @@
 """The promise list's filter form: a plain GET form whose values go to
 PromiseQuerySet.matching, the one rule of the list and the API."""
 
-from html import escape
-
 import django_filters
 from django import forms
 from django.forms.models import ModelChoiceIterator
 from django.forms.utils import flatatt
-from django.utils.safestring import mark_safe
+from django.template.loader import get_template
 from django.utils.translation import gettext_lazy as _
 
 from promises.models import Actor, Commitment, Locality, Promise, Theme
@@ -16,10 +14,12 @@ QUERY_MAX_LENGTH = 200
 
 
 class FastSelect(forms.Select):
-    """A select rendered in Python rather than through Django's option templates, which cost
+    """A select whose options are rendered by one loop in one template
+    (promises/widgets/_select.html), rather than Django's template per option, which costs
     about 25 µs an option: 10 ms a request for a region's 300 localities."""
 
     option_lang = ""
+    template = "promises/widgets/_select.html"
 
     def _options(self):
         choices = self.choices
@@ -38,24 +38,26 @@ class FastSelect(forms.Select):
 
     def render(self, name, value, attrs=None, renderer=None):
         selected = set(self.format_value(value))
-        options = []
-        for option_value, label in self._options():
-            option_value = "" if option_value is None else str(option_value)
-            lang = self.option_lang if option_value else ""
-            mark = " selected" if option_value in selected else ""
-            options.append(
-                f'<option value="{escape(option_value)}"{lang}{mark}>{escape(str(label))}</option>'
+        options = [
+            (option_value, label, option_value in selected)
+            for option_value, label in (
+                ("" if v is None else str(v), label) for v, label in self._options()
             )
-        attrs = flatatt(self.build_attrs(self.attrs, attrs))
-        return mark_safe(
-            f'<select name="{escape(name)}"{attrs}>\n  ' + "\n  ".join(options) + "\n</select>"
+        ]
+        return get_template(self.template).render(
+            {
+                "name": name,
+                "attrs": flatatt(self.build_attrs(self.attrs, attrs)),
+                "options": options,
+                "lang": self.option_lang,
+            }
         )
 
 
 class SwedishOptionsSelect(FastSelect):
     """A select whose options are content (place and theme names): marked as Swedish."""
 
-    option_lang = ' lang="sv"'
+    option_lang = "sv"
 
 
 class PromiseFilter(django_filters.FilterSet):
