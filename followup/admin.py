@@ -15,6 +15,7 @@ from .models import (
     Subscription,
     Update,
     Verdict,
+    status_change_errors,
 )
 from .services import update_post, update_publish
 
@@ -55,13 +56,15 @@ class UpdateForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         promise, commitment = cleaned.get("promise"), cleaned.get("commitment")
-        new_status = cleaned.get("new_status")
-        if commitment is not None and promise is not None and commitment.promise_id != promise.pk:
-            self.add_error("commitment", _("The commitment does not belong to this promise."))
-        if new_status and commitment is None and "commitment" not in self.errors:
-            self.add_error("commitment", _("A status change needs a commitment."))
-        if new_status and not (cleaned.get("text") or "").strip() and "text" not in self.errors:
-            self.add_error("text", _("A status change needs a note that says why."))
+        errors = status_change_errors(
+            promise=promise,
+            commitment=commitment,
+            new_status=cleaned.get("new_status"),
+            text=cleaned.get("text"),
+        )
+        for field, message in errors.items():
+            if field not in self.errors:
+                self.add_error(field, message)
         return cleaned
 
 

@@ -20,6 +20,28 @@ INVISIBLE_REASON = _(
     "comments or formatting): write why the status changes."
 )
 
+
+def status_change_errors(*, promise, commitment, new_status, text):
+    """The status rule, in one place: {field: message} of what is wrong with a follow-up
+    note (on `promise`, maybe about `commitment`) that sets `new_status` with `text` as its
+    reason; empty when nothing is. Used by `update_post`, the admin's note form and
+    `Update.clean`."""
+    errors = {}
+    if commitment is not None and promise is not None and commitment.promise_id != promise.pk:
+        errors["commitment"] = _("The commitment does not belong to this promise.")
+    if not new_status:
+        return errors
+    if commitment is None:
+        errors.setdefault("commitment", _("A status change needs a commitment."))
+    if not (text or "").strip():
+        errors["text"] = _("A status change needs a note that says why.")
+    elif not has_visible_text(text):
+        # e.g. "<!-- -->", a zero-width space or "&nbsp;": the public page would show an
+        # empty reason.
+        errors["text"] = INVISIBLE_REASON
+    return errors
+
+
 # A value outside this range is refused; on SQLite the range check is also what
 # refuses a value that is not a number, since text never compares inside it.
 MEASUREMENT_LIMIT = 10**12
@@ -100,10 +122,15 @@ class Update(models.Model):
 
     def clean(self):
         super().clean()
-        # A blank reason is refused where it is typed (the form, `update_post`); this also
-        # holds for one that is not blank yet invisible, and for a later edit of the text.
-        if self.new_status and (self.text or "").strip() and not has_visible_text(self.text):
-            raise ValidationError({"text": INVISIBLE_REASON})
+        # Also holds for a later edit of the text of a recorded status change.
+        errors = status_change_errors(
+            promise=self.promise if self.promise_id else None,
+            commitment=self.commitment if self.commitment_id else None,
+            new_status=self.new_status,
+            text=self.text,
+        )
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def byline(self):

@@ -19,15 +19,14 @@ from promises.models import Commitment, Contact, Membership, Promise
 from promises.signals import content_changed
 
 from . import emails, ratelimit
-from .markdown import has_visible_text
 from .models import (
-    INVISIBLE_REASON,
     CommitmentVerdict,
     Feedback,
     Notification,
     Subscription,
     Update,
     Verdict,
+    status_change_errors,
     verdict_commitment_error,
     verdict_period_error,
 )
@@ -52,16 +51,11 @@ def update_post(
 ):
     """Post a follow-up note; with `new_status`, change the commitment's status, the note
     being the reason. A status change without a note that says why is refused."""
-    if commitment is not None and commitment.promise_id != promise.pk:
-        raise ValidationError(_("The commitment does not belong to this promise."))
-    if new_status and commitment is None:
-        raise ValidationError(_("A status change needs a commitment."))
-    if new_status and not (text or "").strip():
-        raise ValidationError(_("A status change needs a note that says why."))
-    if new_status and not has_visible_text(text):
-        # e.g. "<!-- -->", a zero-width space or "&nbsp;": the public page would show an
-        # empty reason.
-        raise ValidationError({"text": INVISIBLE_REASON})
+    errors = status_change_errors(
+        promise=promise, commitment=commitment, new_status=new_status, text=text
+    )
+    if errors:
+        raise ValidationError(errors)
     if author is not None and not author_role:
         author_role = _role_of(author, promise)
     update = Update(
