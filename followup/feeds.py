@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from promises.models import Locality, Promise
 
 from .markdown import render_markdown
-from .models import Update
+from .models import UPDATE_NEWEST_FIRST, Update
 
 FEED_LENGTH = 50
 NOON = datetime.time(12)  # a note is dated, not timed: it is published at noon that day
@@ -59,7 +59,7 @@ class UpdatesFeed(Feed):
             Update.objects.published()
             .select_related("promise__locality")
             .only(*FEED_FIELDS)
-            .order_by("-date", "-pk")
+            .order_by(*UPDATE_NEWEST_FIRST)
         )
 
     def __call__(self, request, *args, **kwargs):
@@ -93,10 +93,14 @@ class UpdatesFeed(Feed):
     item_guid_is_permalink = False
 
     def item_pubdate(self, item):
+        """None for a note whose source gives no date: never the day it was entered."""
+        if item.date is None:
+            return None
         return timezone.make_aware(datetime.datetime.combine(item.date, NOON))
 
     def item_updateddate(self, item):
-        return max(self.item_pubdate(item), item.created_at)
+        published = self.item_pubdate(item)
+        return item.created_at if published is None else max(published, item.created_at)
 
     def item_author_name(self, item):
         return item.byline

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from situation.models import Place, SituationPicture
 
-from .models import Locality, Promise
+from .models import Agreement, Locality, Promise
 
 
 class PortalSitemap(Sitemap):
@@ -25,6 +25,11 @@ class StaticSitemap(PortalSitemap):
 class LocalitySitemap(PortalSitemap):
     def items(self):
         return Locality.objects.order_by("pk")
+
+
+class AgreementSitemap(PortalSitemap):
+    def items(self):
+        return Agreement.objects.order_by("pk")
 
 
 class PromiseSitemap(PortalSitemap):
@@ -48,6 +53,7 @@ class PlaceSitemap(PortalSitemap):
 SITEMAPS = {
     "pages": StaticSitemap,
     "localities": LocalitySitemap,
+    "agreements": AgreementSitemap,
     "promises": PromiseSitemap,
     "situation": SituationPictureSitemap,
     "places": PlaceSitemap,
