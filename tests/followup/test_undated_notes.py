@@ -76,10 +76,14 @@ def test_the_api_gives_an_undated_note_a_null_date(client, undated):
     assert note["date"] is None
 
 
-def test_an_undated_note_does_not_count_as_a_recent_follow_up(undated):
-    promise = promises_with_last_followup().get(pk=undated.promise_id)
+def test_an_undated_note_does_not_count_as_a_recent_follow_up(undated, make_update):
+    assert promises_with_last_followup().get(pk=undated.promise_id).last_followup_on is None
 
-    assert promise.last_followup_on is None
+    make_update(promise=undated.promise, date=datetime.date(2023, 5, 2))
+
+    # PostgreSQL sorts NULL first in a descending order: the undated note must not hide it.
+    promise = promises_with_last_followup().get(pk=undated.promise_id)
+    assert promise.last_followup_on == datetime.date(2023, 5, 2)
 
 
 def test_the_e_mail_of_an_undated_note_says_the_date_is_not_given(undated):
