@@ -452,12 +452,15 @@ def test_sydvasts_pledge_is_under_what_we_promise_not_why(demo_data, client):
 
 
 def test_molndals_police_and_city_paragraphs_are_no_statistics_or_situation_picture_source(
-    demo_data,
+    demo_data, client
 ):
     sources = Source.objects.filter(picture__locality__slug="molndal")
 
     assert not sources.filter(kind__in=["police_statistics", "municipality"]).exists()
     assert not sources.filter(description__startswith="Polisen:").exists()
+    markup = html_of(client, "/molndal/lagesbild/lokal-lagesbild/")
+    assert "<p>Polisen: För att skapa en inbjudande trygg plats" in markup  # its own paragraph
+    assert "Polisstatistik" not in markup and "statistik och lägesbild" not in markup
 
 
 def test_several_municipalities_promise_in_the_plural(demo_data, client):

@@ -336,8 +336,9 @@ def test_robots_txt_points_at_the_sitemap(client):
     assert "Disallow: /en/admin/" in text
 
 
-def test_reserved_slug_cannot_be_given_to_a_locality():
-    locality = Locality(name="Om", slug="om", kind=Locality.Kind.MUNICIPALITY)
+@pytest.mark.parametrize("slug", ["om", "samverkan"])
+def test_reserved_slug_cannot_be_given_to_a_locality(slug):
+    locality = Locality(name="Om", slug=slug, kind=Locality.Kind.MUNICIPALITY)
 
     with pytest.raises(ValidationError):
         locality.full_clean()
