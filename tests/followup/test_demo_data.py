@@ -333,6 +333,8 @@ def test_vastra_hisingens_article_is_a_published_undated_follow_up_note(demo_dat
     assert "datum ej angivet · Västra Hisingen" in home
     assert "Inga uppföljningar har publicerats ännu" not in home
     assert "date not given" in page(client, "/", "en")
+    assert note.title in client.get("/feeds/atom/").content.decode()
+    assert "<published>" not in client.get("/feeds/atom/").content.decode()
 
 
 def test_vastra_hisingen_has_one_undertaking_and_no_invented_owner_contact_or_status(
