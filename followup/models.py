@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -54,8 +55,17 @@ class UpdateQuerySet(LocalityScopedQuerySet):
         return self.filter(published=True, promise__state="published")
 
 
+# Newest first. A note whose date the source does not give is placed by its promise's
+# period (its end, else its start), never by the day it was entered; lacking those too, last.
+UPDATE_NEWEST_FIRST = (
+    Coalesce("date", "promise__ends_on", "promise__starts_on").desc(nulls_last=True),
+    F("pk").desc(),
+)
+
+
 class Update(models.Model):
-    """A dated follow-up note on a promise or one of its commitments."""
+    """A follow-up note on a promise or one of its commitments, dated when the source
+    gives its date ("datum ej angivet" when it does not)."""
 
     promise = models.ForeignKey(
         "promises.Promise",
@@ -83,7 +93,14 @@ class Update(models.Model):
         _("author's role"), max_length=200, blank=True, help_text=_('E.g. "Kommunpolis".')
     )
     author_organisation = models.CharField(_("author's organisation"), max_length=200, blank=True)
-    date = models.DateField(_("date"), default=timezone.localdate, db_index=True)
+    date = models.DateField(
+        _("date"),
+        default=timezone.localdate,
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("Leave empty when the source does not give the note's date."),
+    )
     title = models.CharField(_("title"), max_length=200, blank=True)
     text = models.TextField(_("text"), help_text=_("Markdown."))
     old_status = models.CharField(
@@ -100,7 +117,7 @@ class Update(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["-date", "-pk"]
+        ordering = list(UPDATE_NEWEST_FIRST)
         # The newest published notes (home page, feeds) are read straight off this index.
         indexes = [
             models.Index(fields=["published", "-date", "-id"], name="update_published_newest")
@@ -115,7 +132,7 @@ class Update(models.Model):
         ]
 
     def __str__(self):
-        return self.title or f"{self.promise.title} {self.date}"
+        return self.title or f"{self.promise.title} {self.date or ''}".strip()
 
     def get_absolute_url(self):
         return f"{self.promise.get_absolute_url()}#update-{self.pk}"
@@ -149,6 +166,8 @@ class Indicator(models.Model):
     class Direction(models.TextChoices):
         HIGHER = "higher", _("Higher is better")
         LOWER = "lower", _("Lower is better")
+        # The source sets no direction (a count of patrols or seizures is reported, not judged).
+        NONE = "none", _("No direction given")
 
     promise = models.ForeignKey(
         "promises.Promise",

@@ -30,7 +30,9 @@ from .models import Measurement, Update
 
 
 def _latest_published_note(**lookup):
-    return Update.objects.filter(published=True, **lookup).order_by("-date").values("date")[:1]
+    # An undated note (the source gave no date) tells nothing of when it was last followed up.
+    notes = Update.objects.filter(published=True, date__isnull=False, **lookup)
+    return notes.order_by("-date").values("date")[:1]
 
 
 def promises_with_last_followup(promises=None):

@@ -33,6 +33,7 @@ RESERVED_SLUGS = frozenset(
         "subscribe",
         "healthz",
         "readyz",
+        "samverkan",
     }
 )
 
@@ -99,6 +100,21 @@ class Agreement(models.Model):
         _("signatories"), blank=True, help_text=_("One per line: name, title.")
     )
     signed_on = models.DateField(_("signed on"), null=True, blank=True)
+    parties = models.ManyToManyField(
+        "Party",
+        related_name="agreements",
+        blank=True,
+        verbose_name=_("parties"),
+        help_text=_("The organisations that made the agreement."),
+    )
+    quotes = models.TextField(
+        _("quotes"),
+        blank=True,
+        help_text=_(
+            "As the source quotes them, one a paragraph (a blank line between), each with "
+            "who says it."
+        ),
+    )
     source_url = models.URLField(_("source link"), blank=True)
 
     class Meta:
@@ -108,6 +124,13 @@ class Agreement(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("promises:agreement", kwargs={"slug": self.slug})
+
+    @property
+    def quote_list(self):
+        return [q.strip() for q in self.quotes.split("\n\n") if q.strip()]
 
 
 class LocalityQuerySet(LocalityScopedQuerySet):
@@ -367,6 +390,17 @@ class Promise(models.Model):
     )
     summary = models.TextField(_("summary"), blank=True)
     background = models.TextField(_("background"), blank=True)
+    pledge_heading = models.CharField(
+        _("heading of the commitments"),
+        max_length=200,
+        blank=True,
+        help_text=_('As the source heads its commitments, e.g. "Vårt medborgarlöfte 2022-2023".'),
+    )
+    pledge = models.TextField(
+        _("introduction to the commitments"),
+        blank=True,
+        help_text=_("What the source says before listing its commitments (“Det här lovar vi”)."),
+    )
     parties = models.ManyToManyField(
         Party, related_name="promises", blank=True, verbose_name=_("parties")
     )

@@ -245,7 +245,7 @@ class UpdateOut(Schema):
     id: int
     promise_id: int
     commitment_id: int | None
-    date: datetime.date
+    date: datetime.date | None  # None: the source does not give the date
     title: str
     text: str
     html: str

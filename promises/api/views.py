@@ -14,7 +14,7 @@ from ninja.openapi.docs import Swagger
 from ninja.pagination import PageNumberPagination, paginate
 from pydantic import Field
 
-from followup.models import Indicator, Update
+from followup.models import UPDATE_NEWEST_FIRST, Indicator, Update
 from followup.selectors import series_prefetches
 from promises.models import Actor, Commitment, Locality, Promise
 from situation.models import Survey
@@ -126,7 +126,7 @@ def published_promises():
 
 
 def published_updates():
-    return Update.objects.published().order_by("-date", "-pk")
+    return Update.objects.published().order_by(*UPDATE_NEWEST_FIRST)
 
 
 def localities():

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from followup.models import CommitmentVerdict, Indicator, Measurement, Verdict
+from followup.models import CommitmentVerdict, Indicator, Measurement, Update, Verdict
 from promises import demo as demo_data
 from promises.models import (
     Agreement,
@@ -74,15 +74,22 @@ def load_demo_data():
             row["slug"]: upsert(Theme, {"slug": row["slug"]}, {"name": row["name"]})
             for row in demo_data.THEMES
         },
-        "agreement": {
-            row["slug"]: upsert(
-                Agreement, {"slug": row["slug"]}, {k: v for k, v in row.items() if k != "slug"}
-            )
-            for row in demo_data.AGREEMENTS
-        },
+    }
+    by_slug["agreement"] = {
+        row["slug"]: _load_agreement(row, by_slug) for row in demo_data.AGREEMENTS
     }
     for row in demo_data.LOCALITIES:
         _load_locality(row, by_slug)
+
+
+def _load_agreement(row, by_slug):
+    agreement = upsert(
+        Agreement,
+        {"slug": row["slug"]},
+        {k: v for k, v in row.items() if k not in ("slug", "parties")},
+    )
+    set_m2m(agreement.parties, [by_slug["party"][s] for s in row["parties"]])
+    return agreement
 
 
 def _load_locality(row, by_slug):
@@ -121,6 +128,7 @@ def _load_locality(row, by_slug):
         )
         for order, c in enumerate(row["contacts"])
     }
+    prune(locality.contacts.all(), contacts.values())
     pictures = {
         pic["slug"]: _load_picture(locality, pic, places, by_slug)
         for pic in row["situation_pictures"]
@@ -189,6 +197,9 @@ def _load_promise(locality, row, by_slug, pictures, contacts):
             "period_text": row.get("period_text", ""),
             "summary": row["summary"],
             "background": row["background"],
+            "pledge_heading": row.get("pledge_heading", ""),
+            "pledge": row.get("pledge", ""),
+            "signatories": row.get("signatories", ""),
             "follow_up": row.get("follow_up", ""),
             "source_title": row.get("source_title", ""),
         },
@@ -224,6 +235,20 @@ def _load_promise(locality, row, by_slug, pictures, contacts):
 
     if "verdict" in row:
         _load_verdict(promise, row["verdict"], commitments)
+    # The documents' own follow-up (the results article), found by title; never pruned,
+    # since an editor's notes sit beside it.
+    for u in row.get("updates", []):
+        upsert(
+            Update,
+            {"promise": promise, "title": u["title"]},
+            {
+                "date": _date(u.get("date")),
+                "text": u["text"],
+                "author_role": u.get("author_role", ""),
+                "author_organisation": u.get("author_organisation", ""),
+                "published": True,
+            },
+        )
     return promise
 
 
@@ -234,7 +259,8 @@ def _load_indicator(promise, order, row, commitments):
         {
             "name": row["name"],
             "unit": row.get("unit", ""),
-            "direction": row.get("direction", Indicator.Direction.HIGHER),
+            # A document that sets no direction gets none: never "higher is better" by default.
+            "direction": row.get("direction", Indicator.Direction.NONE),
             "description": row.get("description", ""),
             "commitment": commitments.get(row.get("commitment")),
             "order": order,

@@ -7,7 +7,7 @@ MOLNDAL = {
     "municipalities": ["molndal"],
     "police_area": "storgoteborg-syd",
     "agreement": None,
-    "collaboration_name": "Trygg i Mölndal",
+    "collaboration_name": "Trygg-i Mölndal",
     "description": (
         "Medborgarlöftet är en del av Trygg-i Mölndal – en långsiktig satsning där polisen, "
         "kommunen och medborgarna samverkar för att öka den upplevda tryggheten utifrån en "
@@ -40,9 +40,15 @@ MOLNDAL = {
                 "kommunen beskrivit en upplevd otrygghet hos de som vistas och verkar i "
                 "anslutning till knutpunkten Mölndals bro. Detta visade sig inte minst i den "
                 "trygghetsundersökning som gjordes av Västtrafik som en del i det gemensamma STK "
-                "(Samordning för Trygghet i Kollektivtrafiken) arbetet under våren 2021."
+                "(Samordning för Trygghet i Kollektivtrafiken) arbetet under våren 2021.\n\n"
+                "Polisen: För att skapa en inbjudande trygg plats där alla känner sig välkomna "
+                "krävs gemensamma ansträngningar i arbetet med såväl det sociala som situationella "
+                "trygghetsarbetet. Kommunens och polisens problem/-lägesbil ligger till grund för "
+                "arbetet och Trygg i-arbetet är motorn i detta arbete.\n\n"
+                "Mölndals stad: Skall genom BRÅ och dess BRÅ samordnare leda det "
+                "trygghetsskapande arbetet ihop med lokal Kommunpolis."
             ),
-            "date_text": "våren 2021",
+            # Only the survey is dated (våren 2021); the situation picture is not.
             "sources": [
                 {
                     "kind": "partner_survey",
@@ -59,23 +65,6 @@ MOLNDAL = {
                         "Mölndals innerstad har trygghetsfrågan varit central, ofta kopplad till "
                         "en missbruksproblematik och otrygga platser. Detta har i sin tur haft en "
                         "negativ inverkan på det lokala näringslivet."
-                    ),
-                },
-                {
-                    "kind": "police_statistics",
-                    "description": (
-                        "Polisen: För att skapa en inbjudande trygg plats där alla känner sig "
-                        "välkomna krävs gemensamma ansträngningar i arbetet med såväl det sociala "
-                        "som situationella trygghetsarbetet. Kommunens och polisens "
-                        "problem/-lägesbil ligger till grund för arbetet och Trygg i-arbetet är "
-                        "motorn i detta arbete."
-                    ),
-                },
-                {
-                    "kind": "municipality",
-                    "description": (
-                        "Mölndals stad: Skall genom BRÅ och dess BRÅ samordnare leda det "
-                        "trygghetsskapande arbetet ihop med lokal Kommunpolis."
                     ),
                 },
             ],
@@ -114,8 +103,12 @@ MOLNDAL = {
             "year": 2021,
             "date_text": "våren 2021",
             "conducted_by": "Västtrafik",
+            # What it found, in the document's words.
             "description": (
-                "Trygghetsundersökning som gjordes av Västtrafik som en del i det gemensamma STK "
+                "I den lokala lägesbilden för Mölndals stad har medborgarna, polisen och "
+                "kommunen beskrivit en upplevd otrygghet hos de som vistas och verkar i "
+                "anslutning till knutpunkten Mölndals bro. Detta visade sig inte minst i den "
+                "trygghetsundersökning som gjordes av Västtrafik som en del i det gemensamma STK "
                 "(Samordning för Trygghet i Kollektivtrafiken) arbetet under våren 2021."
             ),
             "promises": ["molndals-innerstad"],
@@ -138,8 +131,10 @@ MOLNDAL = {
                 "minska ett problem, i detta fall ur en trygghetsaspekt."
             ),
             "source_title": "Mölndal – medborgarlöften",
-            "parties": ["lpo-storgoteborg-syd", "molndals-stad", "vasttrafik"],
+            # Given by the police area and the city; Västtrafik is a partner in one commitment.
+            "parties": ["lpo-storgoteborg-syd", "molndals-stad"],
             "themes": ["samverkan", "narkotika", "kollektivtrafik", "offentlig-miljo"],
+            "pledge_heading": "Det här lovar vi att åstadkomma tillsammas",
             "situation_pictures": ["lokal-lagesbild"],
             "contacts": ["Linda Bergvall", "Niklas Svensson"],
             "commitments": [

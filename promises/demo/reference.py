@@ -1,4 +1,5 @@
-"""Reference data the documents name: police areas, municipalities, parties and themes."""
+"""Reference data the documents name: police areas, municipalities and parties; and the
+themes, which are the site's own classification (no document uses them)."""
 
 POLICE_AREAS = [
     {"slug": "storgoteborg-syd", "name": "Lokalpolisområde Storgöteborg Syd"},
@@ -23,6 +24,7 @@ PARTIES = [
     {"slug": "molndals-stad", "name": "Mölndals stad", "kind": "municipality"},
     {"slug": "vasttrafik", "name": "Västtrafik", "kind": "partner"},
     {"slug": "polisen", "name": "Polisen", "kind": "police"},
+    {"slug": "goteborgs-stad", "name": "Göteborgs Stad", "kind": "municipality"},
     {
         "slug": "vastra-hisingens-stadsdelsforvaltning",
         "name": "Västra Hisingens stadsdelsförvaltning",

@@ -18,7 +18,7 @@ SODRA_FYRBODAL = {
         {
             "slug": "lokala-lagesbilder",
             "title": "Medborgarlöftena utgår från de lokala lägesbilderna",
-            "date_text": "hösten 2022",
+            # Only the dialogues are dated (hösten 2022); the situation picture is not.
             "summary": (
                 "Kommunerna och polisen har tagit fram lokala lägesbilder utifrån "
                 "statistikunderlag där både verksamheter och medborgare har rapporterat in vad "
@@ -83,6 +83,13 @@ SODRA_FYRBODAL = {
                 "kommuner mot brott."
             ),
             "source_title": "Medborgarlöfte 2023-2024",
+            # The photo caption ("På bilden från vänster: …").
+            "signatories": (
+                "Kicki Nordberg, kommundirektör Stenungsunds kommun\n"
+                "Evike Sandor, kommundirektör Tjörns kommun\n"
+                "Ann-Britt Svedberg, tf. kommundirektör Orust kommun\n"
+                "Susanne Arvidsson, lokalpolisområdeschef"
+            ),
             "parties": [
                 "lpo-sodra-fyrbodal",
                 "stenungsunds-kommun",

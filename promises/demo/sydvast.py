@@ -7,7 +7,7 @@ SYDVAST = {
     "municipalities": ["goteborg"],
     "police_area": "storgoteborg-syd",
     "agreement": "trygg-i-goteborg",
-    "collaboration_name": "Trygg i Sydväst",
+    "collaboration_name": "Trygg-i Sydväst",
     "description": (
         "Medborgarlöftet är en del av Trygg-i Sydväst – en långsiktig satsning där polisen och "
         "aktuellt stadsområde samverkar för att påverka den upplevda tryggheten utifrån en "
@@ -82,7 +82,11 @@ SYDVAST = {
                 "konkreta aktiviteter som genomförs i syfte att förebygga brott och öka "
                 "tryggheten."
             ),
-            "background": (
+            # The document's "Medborgarlöftet utgår från den lokala läges- och problembilden" is
+            # the situation picture; its paragraph under "Det här lovar vi" is the pledge.
+            "background": "",
+            "pledge_heading": "Vårt medborgarlöfte 2022-2023",
+            "pledge": (
                 "För att skapa en tryggare och säkrare utemiljö, utlovas en hög polisiär "
                 "närvaron samt en gemensam satsning för att stödja alla de goda krafter som "
                 "verkar i den offentliga miljön. Då narkotikaproblematiken har en central roll i "
@@ -90,7 +94,10 @@ SYDVAST = {
                 "narkotikahantering i det offentliga rummet, utveckla samverkan inom EST mellan "
                 "polis, stadsområde, fastighetsägare, bostadsbolag och övriga civilsamhället."
             ),
-            "follow_up": "Målen följs upp kontinuerligt genom trygghetsgruppens försorg.",
+            "follow_up": (
+                "Målen följs upp kontinuerligt genom trygghetsgruppens försorg.\n\n"
+                "Medborgarna i socialförvaltning Sydväst kan följa arbetet genom:"
+            ),
             "source_title": "Göteborg, Västra Göteborg – medborgarlöften",
             "parties": ["lpo-storgoteborg-syd", "socialforvaltning-sydvast"],
             "themes": ["narkotika", "gangkriminalitet", "barn-och-unga", "offentlig-miljo"],

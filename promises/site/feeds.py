@@ -13,7 +13,7 @@ from django.utils.http import http_date
 from django.utils.translation import gettext as _
 
 from followup.markdown import render_markdown
-from followup.models import Update
+from followup.models import UPDATE_NEWEST_FIRST, Update
 from promises.models import Locality, Promise
 
 FEED_LENGTH = 50
@@ -58,7 +58,7 @@ class UpdatesFeed(Feed):
             Update.objects.published()
             .select_related("promise__locality")
             .only(*FEED_FIELDS)
-            .order_by("-date", "-pk")
+            .order_by(*UPDATE_NEWEST_FIRST)
         )
 
     def __call__(self, request, *args, **kwargs):
@@ -92,10 +92,14 @@ class UpdatesFeed(Feed):
     item_guid_is_permalink = False
 
     def item_pubdate(self, item):
+        """None for a note whose source gives no date: never the day it was entered."""
+        if item.date is None:
+            return None
         return timezone.make_aware(datetime.datetime.combine(item.date, NOON))
 
     def item_updateddate(self, item):
-        return max(self.item_pubdate(item), item.created_at)
+        published = self.item_pubdate(item)
+        return item.created_at if published is None else max(published, item.created_at)
 
     def item_author_name(self, item):
         return item.byline

@@ -3,7 +3,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from promises.models import Locality, Promise
+from promises.models import Agreement, Locality, Promise
 from situation.models import Place, SituationPicture
 
 
@@ -24,6 +24,11 @@ class StaticSitemap(PortalSitemap):
 class LocalitySitemap(PortalSitemap):
     def items(self):
         return Locality.objects.order_by("pk")
+
+
+class AgreementSitemap(PortalSitemap):
+    def items(self):
+        return Agreement.objects.order_by("pk")
 
 
 class PromiseSitemap(PortalSitemap):
@@ -47,6 +52,7 @@ class PlaceSitemap(PortalSitemap):
 SITEMAPS = {
     "pages": StaticSitemap,
     "localities": LocalitySitemap,
+    "agreements": AgreementSitemap,
     "promises": PromiseSitemap,
     "situation": SituationPictureSitemap,
     "places": PlaceSitemap,

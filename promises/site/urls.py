@@ -11,6 +11,7 @@ urlpatterns = [
     path("loften/", views.PromiseListView.as_view(), name="list"),
     path("om/", views.about, name="about"),
     path("tillganglighet/", views.accessibility, name="accessibility"),
+    path("samverkan/<slug:slug>/", views.AgreementDetailView.as_view(), name="agreement"),
     path("feeds/atom/", feeds.AtomUpdatesFeed(), name="feed-atom"),
     path("feeds/rss/", feeds.UpdatesFeed(), name="feed-rss"),
     path(

@@ -17,7 +17,7 @@ from django_filters.views import FilterView
 
 from followup.models import Indicator, Measurement, Update
 from followup.selectors import promises_with_last_followup
-from promises.models import Actor, Commitment, Contact, Goal, Locality, Promise
+from promises.models import Actor, Agreement, Commitment, Contact, Goal, Locality, Party, Promise
 from promises.progress import promise_progress
 from situation.models import Place, Problem, SituationPicture, Survey, SurveyResult
 
@@ -157,7 +157,11 @@ class LocalityDetailView(DetailView):
 
 def _commitments():
     """Commitments with their parties, verdict, last published note and cancellation reason."""
-    notes = Update.objects.published().filter(commitment=OuterRef("pk")).order_by("-date", "-pk")
+    notes = (
+        Update.objects.published()
+        .filter(commitment=OuterRef("pk"), date__isnull=False)  # an undated note has no day
+        .order_by("-date", "-pk")
+    )
     cancelled = notes.filter(new_status=Commitment.Status.CANCELLED)
     return (
         # Within one promise: Meta.ordering's "promise" would join and order by promise.
@@ -254,8 +258,21 @@ class PromiseDetailView(DetailView):
             commitment.linked_indicators = by_commitment.get(commitment.pk, [])
         for goal in promise.goals.all():
             goal.linked_indicators = by_goal.get(goal.pk, [])
+        parties = list(promise.parties.all())
+        partners = {p.pk: p for p in parties if p.kind == Party.Kind.PARTNER}
+        for commitment in promise.commitments.all():
+            for party in commitment.parties.all():
+                if party.kind == Party.Kind.PARTNER:
+                    partners.setdefault(party.pk, party)
         context.update(
-            commitment_groups=[(actor, items) for actor, items in groups.items() if items],
+            # Those who give the promise; partners (e.g. in one commitment) are shown as such.
+            givers=[p for p in parties if p.kind != Party.Kind.PARTNER],
+            partners=sorted(partners.values(), key=lambda p: p.name),
+            commitment_groups=[
+                (actor, items, _several_municipalities(items))
+                for actor, items in groups.items()
+                if items
+            ],
             cancelled=[c for c in promise.commitments.all() if c.status == "cancelled"],
             progress=promise_progress(promise),
             indicators=indicators,
@@ -264,6 +281,33 @@ class PromiseDetailView(DetailView):
             updates=Update.objects.published().filter(promise=promise).select_related("commitment"),
         )
         return context
+
+
+def _several_municipalities(commitments):
+    """Whether more than one municipality owns these commitments ("Kommunerna lovar")."""
+    return (
+        len(
+            {
+                party.pk
+                for commitment in commitments
+                for party in commitment.parties.all()
+                if party.kind == Party.Kind.MUNICIPALITY
+            }
+        )
+        > 1
+    )
+
+
+class AgreementDetailView(DetailView):
+    """A city-wide collaboration agreement (e.g. Trygg i Göteborg): its text, signatories,
+    parties and quotes, and the localities whose work it frames."""
+
+    template_name = "promises/agreement_detail.html"
+
+    def get_queryset(self):
+        return Agreement.objects.prefetch_related(
+            "parties", Prefetch("localities", queryset=Locality.objects.order_by("name"))
+        )
 
 
 def _compare(survey):

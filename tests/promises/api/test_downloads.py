@@ -26,7 +26,8 @@ def test_promises_csv_has_a_row_per_commitment_with_swedish_intact(client, demo_
     assert len(molndal) == len({r["commitment_id"] for r in molndal}) > 1
     assert any("å" in r["commitment_text"] or "ä" in r["commitment_text"] for r in molndal)
     hisingen = [r for r in rows if r["locality"] == "vastra-hisingen"]
-    assert {r["verdict_outcome"] for r in hisingen} == {"done"}
+    assert [r["commitment_text"] for r in hisingen] == ["Öka polisnärvaron."]
+    assert {r["verdict_outcome"] for r in hisingen} == {""}  # the article gives none
 
 
 def test_text_with_commas_quotes_and_newlines_survives(client, make_commitment):

@@ -46,7 +46,7 @@ def test_promise_page_groups_commitments_by_actor_in_swedish(client, demo_data):
 
     html = response.content.decode()
     assert "Polisen lovar" in html
-    assert "Kommunen lovar" in html
+    assert "Kommunerna lovar" in html  # three municipalities: "lovar kommunerna att"
     assert "Fokusera och prioritera särskilt utsatta brottsoffer." in html
     assert "Det här ska vi åstadkomma tillsammans" in html
 
