@@ -95,10 +95,6 @@ class ProtectedForm(forms.Form):
         self.data = self.data.copy()
         self.data[self.add_prefix("shown_at")] = shown_at_token()
 
-    @property
-    def shown_at_error(self):
-        return self.errors.get("shown_at")
-
 
 class FeedbackForm(ProtectedForm):
     """Synpunkter, tips och idéer: message required, place, name and e-mail optional."""

@@ -322,7 +322,7 @@ def verdict_period_error(promise, decided_on=None):
 def verdict_commitment_error(promise, commitment):
     """Why `commitment` (or None, for an id that is not one of the promise's) cannot have
     a row in the verdict on `promise`, or None: only the promise's own commitments are
-    judged. Used by `verdict_record` and the admin forms alike."""
+    judged. Used by the admin's forms (CommitmentVerdict.clean)."""
     if commitment is None or promise is None or commitment.promise_id != promise.pk:
         return _("The commitment does not belong to this promise.")
     return None

@@ -38,11 +38,6 @@ def normalise(text):
     return "".join(char for char in text if unicodedata.category(char) != "Cf")
 
 
-def luhn_valid(digits):
-    """True when the last digit of `digits` is the Luhn check digit of the others."""
-    return luhn.is_valid(digits)
-
-
 def is_identity_number(date, serial, *, over_hundred=False):
     """Whether `date` (YYMMDD or YYYYMMDD) and `serial` (four digits) make a valid
     personnummer or samordningsnummer (whose day of birth is written plus 60)."""

@@ -23,7 +23,7 @@ from django.db.models import Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
-from promises.models import Commitment, Promise
+from promises.models import Promise
 from situation.models import Survey, SurveyResult
 
 from .models import Measurement, Update
@@ -69,14 +69,6 @@ def promises_stale(promises=None, on=None, after_days=None):
     limit = on - datetime.timedelta(days=after_days)
     return promises_with_last_followup(promises_followed_up(promises, on)).filter(
         followup_since__lt=limit
-    )
-
-
-def commitments_with_last_followup(commitments=None):
-    """`last_followup_on`: the date of the latest published note on each commitment."""
-    commitments = Commitment.objects.all() if commitments is None else commitments
-    return commitments.annotate(
-        last_followup_on=Subquery(_latest_published_note(commitment=OuterRef("pk")))
     )
 
 

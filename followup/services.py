@@ -13,22 +13,17 @@ from django.db import transaction
 from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _
 
 from promises.models import Commitment, Contact, Membership, Promise
 from promises.signals import content_changed
 
 from . import emails, ratelimit
 from .models import (
-    CommitmentVerdict,
     Feedback,
     Notification,
     Subscription,
     Update,
-    Verdict,
     status_change_errors,
-    verdict_commitment_error,
-    verdict_period_error,
 )
 from .selectors import promises_stale
 
@@ -490,43 +485,3 @@ def _role_of(author, promise):
         return ""
     with translation.override("sv"):
         return str(Membership.Role(membership.role).label)
-
-
-def verdict_allowed(promise):
-    """Whether an end-of-term verdict may be recorded today (see `verdict_period_error`)."""
-    return verdict_period_error(promise) is None
-
-
-@transaction.atomic
-def verdict_record(*, promise, summary, outcomes, decided_on=None):
-    """Record (or replace) the end-of-term verdict: a summary for the promise and, per
-    commitment, an outcome with its reason. `outcomes` maps each commitment (or its pk)
-    to `(outcome, reason)`. Refused before the period has ended."""
-    decided_on = decided_on or timezone.localdate()
-    error = verdict_period_error(promise, decided_on)
-    if error:
-        raise ValidationError(error)
-    if not (summary or "").strip():
-        raise ValidationError(_("A verdict needs a summary."))
-    commitments = {c.pk: c for c in promise.commitments.all()}
-    rows = []
-    for key, (outcome, reason) in outcomes.items():
-        pk = getattr(key, "pk", key)
-        error = verdict_commitment_error(promise, commitments.get(pk))
-        if error:
-            raise ValidationError(error)
-        if outcome not in CommitmentVerdict.Outcome.values:
-            raise ValidationError(_("Unknown outcome: %(outcome)s.") % {"outcome": outcome})
-        if not (reason or "").strip():
-            raise ValidationError(_("Each commitment's verdict needs a reason."))
-        rows.append((commitments[pk], outcome, reason.strip()))
-    verdict, _created = Verdict.objects.update_or_create(
-        promise=promise, defaults={"summary": summary.strip(), "decided_on": decided_on}
-    )
-    verdict.commitment_verdicts.exclude(commitment__in=[c for c, _o, _r in rows]).delete()
-    for commitment, outcome, reason in rows:
-        CommitmentVerdict.objects.update_or_create(
-            commitment=commitment,
-            defaults={"verdict": verdict, "outcome": outcome, "reason": reason},
-        )
-    return verdict

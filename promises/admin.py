@@ -24,7 +24,7 @@ from .models import (
     Promise,
     Theme,
 )
-from .permissions import may_delete_commitments_of, sync_user_groups
+from .permissions import may_delete_commitments_of, membership_revoke, sync_user_groups
 
 RelatedOnly = admin.RelatedOnlyFieldListFilter
 
@@ -89,8 +89,7 @@ class MembershipAdmin(ScopedAdmin):
             sync_user_groups(get_user_model().objects.get(pk=previous))
 
     def delete_model(self, request, obj):
-        super().delete_model(request, obj)
-        sync_user_groups(obj.user)
+        membership_revoke(user=obj.user, locality=obj.locality)
 
     def delete_queryset(self, request, queryset):
         users = list(get_user_model().objects.filter(memberships__in=queryset).distinct())

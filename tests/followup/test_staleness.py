@@ -9,7 +9,6 @@ from django.utils import timezone
 
 from followup.models import Verdict
 from followup.selectors import (
-    commitments_with_last_followup,
     days_without_followup,
     promises_stale,
     promises_with_last_followup,
@@ -108,17 +107,6 @@ def test_annotated_promises_need_no_extra_query(in_force, make_update, django_as
 
     with django_assert_num_queries(0):
         assert days_without_followup(promise) == 200
-
-
-def test_last_followup_per_commitment(in_force, make_commitment, make_update):
-    promise = in_force()
-    followed, silent = make_commitment(promise=promise), make_commitment(promise=promise)
-    make_update(promise=promise, commitment=followed, date=days_ago(3))
-    make_update(promise=promise, commitment=followed, date=days_ago(1), published=False)
-
-    dates = dict(commitments_with_last_followup().values_list("pk", "last_followup_on"))
-
-    assert dates == {followed.pk: days_ago(3), silent.pk: None}
 
 
 def test_marker_says_how_many_days(in_force):
