@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from promises.models import Commitment, LocalityScopedQuerySet, Promise
+from promises.models import Commitment, LocalityScopedQuerySet, Promise, published_q
 
 from .markdown import has_visible_text
 
@@ -52,7 +52,7 @@ class UpdateQuerySet(LocalityScopedQuerySet):
     locality_lookup = "promise__locality"
 
     def published(self):
-        return self.filter(published=True, promise__state="published")
+        return self.filter(published_q("promise__"), published=True)
 
 
 # Newest first. A note whose date the source does not give is placed by its promise's

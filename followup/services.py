@@ -14,7 +14,7 @@ from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from promises.models import Commitment, Contact, Membership, Promise
+from promises.models import Commitment, Contact, Membership, Promise, published_q
 from promises.signals import content_changed
 
 from . import emails, ratelimit
@@ -125,13 +125,13 @@ def notifications_enqueue_for(update):
 
 def _pending_notifications():
     return Notification.objects.filter(
+        published_q("update__promise__"),
         sent_at__isnull=True,
         claimed_at__isnull=True,
         attempts__lt=MAX_SEND_ATTEMPTS,
         subscription__confirmed_at__isnull=False,
         subscription__unsubscribed_at__isnull=True,
         update__published=True,
-        update__promise__state=Promise.State.PUBLISHED,
     )
 
 
@@ -244,7 +244,9 @@ def notifications_send(*, limit=None):
 def notifications_stale_claims(older_than=datetime.timedelta(hours=1)):
     """Claimed, never marked sent, for longer than a send takes: a run died in between."""
     return Notification.objects.filter(
-        sent_at__isnull=True, claimed_at__lt=timezone.now() - older_than
+        published_q("update__promise__"),
+        sent_at__isnull=True,
+        claimed_at__lt=timezone.now() - older_than,
     )
 
 

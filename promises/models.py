@@ -266,15 +266,22 @@ class Theme(models.Model):
 SEARCH_MAX_WORDS = 10  # words of a text search that count; the rest are ignored
 
 
+def published_q(path=""):
+    """What makes a promise public, as a filter on the promise at `path` ("" on promises,
+    "promise__" on notes and indicators, "update__promise__" on notifications): the one
+    definition that every reader of published data uses."""
+    return Q(**{f"{path}state": Promise.State.PUBLISHED})
+
+
 class PromiseQuerySet(LocalityScopedQuerySet):
     def published(self):
-        return self.filter(state=Promise.State.PUBLISHED)
+        return self.filter(published_q())
 
     def visible_to(self, user):
         """Published promises, and the drafts of the user's own localities (preview)."""
         if user.is_authenticated and user.is_active and user.is_superuser:
             return self
-        published = Q(state=Promise.State.PUBLISHED)
+        published = published_q()
         if not (user.is_authenticated and user.is_active):
             return self.filter(published)
         mine = Membership.objects.filter(user=user).values("locality")

@@ -12,7 +12,7 @@ A role's rights are written once, in ROLE_PERMISSIONS. They become two things:
 from django.apps import apps as global_apps
 from django.db import transaction
 
-from .models import Membership
+from .models import Membership, published_q
 
 Role = Membership.Role
 
@@ -173,10 +173,9 @@ def may_delete_commitments_of(user, promise):
         return True
     if promise.pk is None:
         return True
-    published = type(promise).State.PUBLISHED
-    if promise.state == published:
+    if promise.is_published:
         return False
-    return not promise.history.filter(state=published).exists()
+    return not promise.history.filter(published_q()).exists()
 
 
 @transaction.atomic

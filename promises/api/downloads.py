@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET
 
 from followup.models import Indicator
 from followup.selectors import series_for
-from promises.models import Commitment, Promise
+from promises.models import Commitment, Promise, published_q
 
 BOM = "\ufeff"
 
@@ -140,7 +140,7 @@ def measurements_csv(request):
     safety surveys each survey's answer (then measurement_id and date are empty, period_text
     is the survey's time and source its title)."""
     indicators = (
-        Indicator.objects.filter(promise__state=Promise.State.PUBLISHED)
+        Indicator.objects.filter(published_q("promise__"))
         .select_related("promise__locality")
         .order_by("promise__locality__name", "promise__pk", "order", "pk")
     )

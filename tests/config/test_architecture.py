@@ -9,6 +9,7 @@
 """
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -98,3 +99,43 @@ def test_situation_never_imports_followup():
         return _within(module, "situation") and _within(name, "followup")
 
     assert _violations(rule) == []
+
+
+HTML_TAG = re.compile(
+    r"<(a|p|li|ul|ol|div|span|svg|rect|option|select|h[1-6]|strong|em|time|table|tr|td|th|section|br|img|input|label|form)[\s>/]"
+)
+
+
+def _strings(path):
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            yield node.lineno, node.value
+
+
+def test_no_markup_is_built_in_python_strings():
+    """Markup lives in templates; a short `format_html` pattern would be the exception."""
+    found = [
+        f"{_module_name(path)}:{line}"
+        for app in (*APPS, "config")
+        for path in _sources(app)
+        for line, text in _strings(path)
+        if HTML_TAG.search(text)
+    ]
+
+    assert found == []
+
+
+def test_published_is_one_rule():
+    """Readers say "published" through `published()` / `published_q()` (promises.models),
+    never by filtering on the state themselves."""
+    pattern = re.compile(r"(__state\s*=|filter\(\s*state\s*=|state__in\s*=)")
+    found = [
+        f"{_module_name(path)}:{number}"
+        for app in (*APPS, "config")
+        for path in _sources(app)
+        if path != ROOT / "promises" / "models.py"
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if pattern.search(line)
+    ]
+
+    assert found == []
