@@ -161,6 +161,16 @@ class Problem(models.Model):
     places = models.ManyToManyField(
         Place, related_name="problems", blank=True, verbose_name=_("places")
     )
+    # The chain from problem to result: the commitments that answer this problem. Kept here,
+    # not on Commitment, since situation points at promises and never the other way. Only
+    # commitments of the picture's own locality (problem_link_errors).
+    commitments = models.ManyToManyField(
+        "promises.Commitment",
+        related_name="problems",
+        blank=True,
+        verbose_name=_("commitments that answer it"),
+        help_text=_("Only what the documents say: leave it empty when they do not say."),
+    )
     order = models.PositiveIntegerField(_("order"), default=0)
 
     objects = ProblemQuerySet.as_manager()
@@ -172,6 +182,19 @@ class Problem(models.Model):
 
     def __str__(self):
         return self.description if len(self.description) <= 80 else self.description[:77] + "…"
+
+
+def problem_link_errors(picture, commitments):
+    """Why `commitments` cannot answer a problem of `picture`, or None: a problem is answered
+    only by commitments of promises in the picture's own locality."""
+    if picture is None:
+        return None
+    strangers = [c for c in commitments if c.promise.locality_id != picture.locality_id]
+    if strangers:
+        return _(
+            "A problem can only be answered by commitments of the same locality: %(commitments)s."
+        ) % {"commitments": "; ".join(str(c) for c in strangers)}
+    return None
 
 
 class Survey(models.Model):
