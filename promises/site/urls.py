@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import embed, feeds, situation, views
+from . import embed, feeds, report, situation, views
 
 app_name = "promises"
 
@@ -38,5 +38,7 @@ urlpatterns = [
         name="picture",
     ),
     path("<slug:locality>/plats/<slug:slug>/", situation.PlaceDetailView.as_view(), name="place"),
+    path("<slug:locality>/<slug:slug>/rapport/", report.report_page, name="report"),
+    path("<slug:locality>/<slug:slug>/rapport.docx", report.report_word, name="report-word"),
     path("<slug:locality>/<slug:slug>/", views.PromiseDetailView.as_view(), name="detail"),
 ]
