@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import embed, feeds, report, situation, views
+from . import embed, feeds, overview, report, situation, views
 
 app_name = "promises"
 
@@ -11,6 +11,7 @@ urlpatterns = [
     path("loften/", views.PromiseListView.as_view(), name="list"),
     path("om/", views.about, name="about"),
     path("tillganglighet/", views.accessibility, name="accessibility"),
+    path("oversikt/", overview.overview_page, name="overview"),
     path("samverkan/<slug:slug>/", views.AgreementDetailView.as_view(), name="agreement"),
     path("feeds/atom/", feeds.AtomUpdatesFeed(), name="feed-atom"),
     path("feeds/rss/", feeds.UpdatesFeed(), name="feed-rss"),
