@@ -1,0 +1,54 @@
+"""The pages of issue 17 in a real Chromium: axe finds no violation on the report, the
+overview and the situation picture with its chain, in Swedish and English, at 320 and 1280 px,
+and none of them scrolls sideways on a phone."""
+
+import pytest
+
+from tests.browser.conftest import DESKTOP, PHONE, describe_violations
+
+NEW_PAGES = [
+    "/sydvast/tryggare-utemiljo/rapport/",
+    "/molndal/molndals-innerstad/rapport/",
+    "/oversikt/",
+    "/oversikt/?sort=-done",
+    "/molndal/lagesbild/lokal-lagesbild/",
+    "/molndal/molndals-innerstad/",
+]
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["320px", "1280px"])
+@pytest.mark.parametrize("prefix", ["", "/en"], ids=["sv", "en"])
+def test_the_report_overview_and_chain_pages_have_no_axe_violations(
+    axe_page, live_demo, viewport, prefix
+):
+    page = axe_page(viewport)
+    errors = []
+    page.on("console", lambda msg: msg.type == "error" and errors.append(msg.text))
+    found = {}
+    for path in NEW_PAGES:
+        response = page.goto(prefix + path)
+        assert response.status == 200, path
+        violations = page.run_axe()
+        if violations:
+            found[prefix + path] = describe_violations(violations)
+        if viewport is PHONE:
+            overflow = page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
+            if overflow:
+                found[prefix + path + " (scrolls sideways)"] = "page wider than 320 px"
+
+    assert found == {}, "\n".join(f"{url}: {text}" for url, text in found.items())
+    assert errors == []
+
+
+def test_the_printed_report_has_no_navigation_and_writes_links_out(page, live_demo):
+    page.goto("/molndal/molndals-innerstad/rapport/")
+    page.emulate_media(media="print")
+
+    assert not page.locator(".site-header").is_visible()
+    assert not page.locator(".breadcrumbs").is_visible()
+    assert page.locator("h1").is_visible()
+    after = page.evaluate(
+        "getComputedStyle(document.querySelector('.contacts a[href^=\"mailto:\"]'), '::after')"
+        ".content"
+    )
+    assert "mailto:" in after
