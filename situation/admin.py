@@ -1,7 +1,7 @@
 from django import forms
 from django.contrib import admin
 
-from promises.admin_scoping import ScopedAdmin, ScopedInline
+from promises.admin_scoping import Scope, ScopedAdmin, ScopedInline
 
 from .models import (
     Place,
@@ -9,6 +9,7 @@ from .models import (
     SituationPicture,
     Source,
     Survey,
+    SurveyQuestion,
     SurveyResult,
     problem_link_errors,
 )
@@ -87,9 +88,20 @@ class ProblemAdmin(ScopedAdmin):
     list_select_related = ["picture"]
 
 
+@admin.register(SurveyQuestion)
+class SurveyQuestionAdmin(ScopedAdmin):
+    """The shared list: editors see it and pick from it; only administrators change it."""
+
+    scope = Scope.SHARED
+    list_display = ["text", "unit"]
+    search_fields = ["text"]
+    prepopulated_fields = {"slug": ["text"]}
+
+
 class SurveyResultInline(ScopedInline, admin.TabularInline):
     model = SurveyResult
     extra = 0
+    autocomplete_fields = ["shared_question"]
 
 
 @admin.register(Survey)
@@ -105,8 +117,8 @@ class SurveyAdmin(ScopedAdmin):
 
 @admin.register(SurveyResult)
 class SurveyResultAdmin(ScopedAdmin):
-    list_display = ["question", "group", "value", "survey"]
+    list_display = ["question", "group", "value", "survey", "shared_question"]
     list_filter = [("survey__locality", RelatedOnly)]
     search_fields = ["question", "survey__title"]
-    autocomplete_fields = ["survey"]
+    autocomplete_fields = ["survey", "shared_question"]
     list_select_related = ["survey"]

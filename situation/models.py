@@ -248,6 +248,32 @@ class Survey(models.Model):
         return self.title
 
 
+class SurveyQuestion(models.Model):
+    """A question of the shared list kept by administrators. Answers that name it are
+    answers to the same question, so they can be compared across localities and years
+    (/fragor/<slug>/); editors pick from the list, they do not change it."""
+
+    text = models.CharField(_("question"), max_length=300, unique=True)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    unit = models.CharField(_("unit"), max_length=50, blank=True, help_text=_('E.g. "%".'))
+    description = models.TextField(
+        _("description"),
+        blank=True,
+        help_text=_("What is asked and how the answer is counted, e.g. share who answer yes."),
+    )
+
+    class Meta:
+        ordering = ["text"]
+        verbose_name = _("shared survey question")
+        verbose_name_plural = _("shared survey questions")
+
+    def __str__(self):
+        return self.text
+
+    def get_absolute_url(self):
+        return reverse("promises:question", kwargs={"slug": self.slug})
+
+
 class SurveyResultQuerySet(LocalityScopedQuerySet):
     locality_lookup = "survey__locality"
 
@@ -264,6 +290,18 @@ class SurveyResult(models.Model):
     )
     value = models.DecimalField(_("value"), max_digits=12, decimal_places=3)
     unit = models.CharField(_("unit"), max_length=50, blank=True)
+    shared_question = models.ForeignKey(
+        SurveyQuestion,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="results",
+        verbose_name=_("question from the shared list"),
+        help_text=_(
+            "Only when the survey asked exactly this question: then the answer is compared "
+            "with other areas' answers to it."
+        ),
+    )
 
     objects = SurveyResultQuerySet.as_manager()
 

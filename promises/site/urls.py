@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import embed, feeds, overview, report, situation, views
+from . import embed, feeds, overview, questions, report, situation, views
 
 app_name = "promises"
 
@@ -12,6 +12,8 @@ urlpatterns = [
     path("om/", views.about, name="about"),
     path("tillganglighet/", views.accessibility, name="accessibility"),
     path("oversikt/", overview.overview_page, name="overview"),
+    path("fragor/", questions.question_list, name="questions"),
+    path("fragor/<slug:slug>/", questions.question_detail, name="question"),
     path("samverkan/<slug:slug>/", views.AgreementDetailView.as_view(), name="agreement"),
     path("feeds/atom/", feeds.AtomUpdatesFeed(), name="feed-atom"),
     path("feeds/rss/", feeds.UpdatesFeed(), name="feed-rss"),

@@ -202,9 +202,9 @@ def _promise_page_prefetches():
         Prefetch("goals", queryset=Goal.objects.order_by("order", "pk")),
         Prefetch(
             "indicators",
-            queryset=Indicator.objects.order_by("order", "pk").prefetch_related(
-                Prefetch("measurements", queryset=measurements)
-            ),
+            queryset=Indicator.objects.order_by("order", "pk")
+            .select_related("question")  # the shared survey question a goal is measured by
+            .prefetch_related(Prefetch("measurements", queryset=measurements)),
         ),
         Prefetch(
             "situation_pictures",

@@ -1,9 +1,13 @@
 """The pages of issue 17 in a real Chromium: axe finds no violation on the report, the
-overview and the situation picture with its chain, in Swedish and English, at 320 and 1280 px,
+overview, the question pages and the situation picture with its chain, in Swedish and English, at 320 and 1280 px,
 and none of them scrolls sideways on a phone."""
+
+from decimal import Decimal
 
 import pytest
 
+from promises.models import Locality
+from situation.models import Survey, SurveyQuestion, SurveyResult
 from tests.browser.conftest import DESKTOP, PHONE, describe_violations
 
 NEW_PAGES = [
@@ -13,6 +17,8 @@ NEW_PAGES = [
     "/oversikt/?sort=-done",
     "/molndal/lagesbild/lokal-lagesbild/",
     "/molndal/molndals-innerstad/",
+    "/fragor/",
+    "/fragor/trygg-kvallstid/",
 ]
 
 
@@ -21,6 +27,21 @@ NEW_PAGES = [
 def test_the_report_overview_and_chain_pages_have_no_axe_violations(
     axe_page, live_demo, viewport, prefix
 ):
+    question = SurveyQuestion.objects.get_or_create(
+        slug="trygg-kvallstid",
+        defaults={"text": "Känner sig trygg i sitt bostadsområde kvällstid", "unit": "%"},
+    )[0]
+    for slug, value in (("molndal", "64.5"), ("sydvast", "58")):
+        survey = Survey.objects.get_or_create(
+            locality=Locality.objects.get(slug=slug),
+            slug="axe-2024",
+            defaults={"title": "Trygghetsundersökning 2024", "year": 2024, "respondents": 1200},
+        )[0]
+        SurveyResult.objects.get_or_create(
+            survey=survey,
+            question=question.text,
+            defaults={"value": Decimal(value), "shared_question": question},
+        )
     page = axe_page(viewport)
     errors = []
     page.on("console", lambda msg: msg.type == "error" and errors.append(msg.text))
