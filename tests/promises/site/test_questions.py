@@ -129,3 +129,13 @@ def test_a_survey_without_a_year_is_not_taken_for_the_latest_answer(client, aske
     page = client.get(asked.get_absolute_url()).content.decode()
 
     assert "Utan år" not in page  # a dated survey is taken as the latest
+
+
+def test_the_sitemap_lists_the_overview_and_an_answered_question(client, asked):
+    SurveyQuestion.objects.create(text="Aldrig besvarad", slug="aldrig")
+
+    body = client.get("/sitemap.xml").content.decode()
+
+    assert "/oversikt/" in body and "/fragor/" in body
+    assert asked.get_absolute_url() in body
+    assert "/fragor/aldrig/" not in body

@@ -189,3 +189,29 @@ def test_the_word_file_holds_the_promise_problems_commitments_statuses_and_conta
     assert "Status: Ingen uppgift" in text
     assert "Linda Bergvall" in text
     assert "Bygger bara på det som är publicerat" in text
+
+
+def test_a_verdict_makes_an_undated_promise_final_with_each_commitments_outcome(
+    client, make_promise
+):
+    promise = make_promise(starts_on=None, ends_on=None, period_text="under ett år")
+    done = factories.CommitmentFactory(promise=promise, text="Fler vuxna ute på kvällarna.")
+    partly = factories.CommitmentFactory(promise=promise, text="Bättre belysning i parken.")
+    verdict = factories.VerdictFactory(promise=promise, summary="Löftet hölls till stor del.")
+    factories.CommitmentVerdictFactory(
+        verdict=verdict, commitment=done, outcome="done", reason="Varje fredag hela året."
+    )
+    factories.CommitmentVerdictFactory(
+        verdict=verdict, commitment=partly, outcome="partly", reason="Halva parken är klar."
+    )
+
+    page = client.get(_url(promise)).content.decode()
+    word = _word_text(client.get(_url(promise, "promises:report-word")))
+
+    assert "Slutrapport" in page
+    for text in (page, word):
+        assert "Löftet hölls till stor del." in text
+        assert "Varje fredag hela året." in text and "Halva parken är klar." in text
+    undone = page.split("Vad som inte blev gjort")[1]
+    assert "Bättre belysning i parken." in undone
+    assert "Fler vuxna ute på kvällarna." not in undone
