@@ -173,3 +173,10 @@ def test_the_query_count_stays_the_same_at_300_localities(client, region):
     ]
     assert many == few
     assert len(regional_overview()) == 303
+
+
+def test_the_about_page_links_to_the_overview_and_the_question_pages(client):
+    page = client.get(reverse("promises:about")).content.decode()
+
+    assert f'href="{OVERVIEW}"' in page
+    assert f'href="{reverse("promises:questions")}"' in page
