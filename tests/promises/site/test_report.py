@@ -215,3 +215,11 @@ def test_a_verdict_makes_an_undated_promise_final_with_each_commitments_outcome(
     undone = page.split("Vad som inte blev gjort")[1]
     assert "Bättre belysning i parken." in undone
     assert "Fler vuxna ute på kvällarna." not in undone
+
+
+def test_the_promise_page_links_to_its_report(client, make_promise):
+    promise = make_promise()
+
+    page = client.get(promise.get_absolute_url()).content.decode()
+
+    assert f'href="{_url(promise)}"' in page
