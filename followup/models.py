@@ -217,6 +217,19 @@ class Indicator(models.Model):
         ),
     )
 
+    question = models.ForeignKey(
+        "situation.SurveyQuestion",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="indicators",
+        verbose_name=_("question from the shared list"),
+        help_text=_(
+            "The survey question this figure measures; with a goal, the question measures "
+            "that goal."
+        ),
+    )
+
     objects = IndicatorQuerySet.as_manager()
     history = HistoricalRecords()
 

@@ -34,6 +34,8 @@ RESERVED_SLUGS = frozenset(
         "healthz",
         "readyz",
         "samverkan",
+        "oversikt",
+        "fragor",
     }
 )
 

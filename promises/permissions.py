@@ -27,6 +27,7 @@ _REFERENCE = {
     "promises.agreement": (VIEW,),
     "promises.party": (VIEW,),
     "promises.theme": (VIEW,),
+    "situation.surveyquestion": (VIEW,),
 }
 
 ROLE_PERMISSIONS = {

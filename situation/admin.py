@@ -1,8 +1,18 @@
+from django import forms
 from django.contrib import admin
 
-from promises.admin_scoping import ScopedAdmin, ScopedInline
+from promises.admin_scoping import Scope, ScopedAdmin, ScopedInline
 
-from .models import Place, Problem, SituationPicture, Source, Survey, SurveyResult
+from .models import (
+    Place,
+    Problem,
+    SituationPicture,
+    Source,
+    Survey,
+    SurveyQuestion,
+    SurveyResult,
+    problem_link_errors,
+)
 
 RelatedOnly = admin.RelatedOnlyFieldListFilter
 
@@ -22,10 +32,30 @@ class SourceInline(ScopedInline, admin.TabularInline):
     extra = 0
 
 
+class ProblemForm(forms.ModelForm):
+    """A problem's answering commitments must be of the picture's own locality."""
+
+    class Meta:
+        model = Problem
+        fields = ["picture", "description", "themes", "places", "commitments", "order"]
+
+    def clean(self):
+        cleaned = super().clean()
+        picture = cleaned.get("picture") or getattr(self.instance, "picture", None)
+        commitments = cleaned.get("commitments")
+        if picture is not None and commitments:
+            commitments = commitments.select_related("promise")
+            error = problem_link_errors(picture, commitments)
+            if error:
+                self.add_error("commitments", error)
+        return cleaned
+
+
 class ProblemInline(ScopedInline, admin.StackedInline):
     model = Problem
+    form = ProblemForm
     extra = 0
-    autocomplete_fields = ["themes", "places"]
+    autocomplete_fields = ["themes", "places", "commitments"]
 
 
 @admin.register(SituationPicture)
@@ -50,16 +80,28 @@ class SourceAdmin(ScopedAdmin):
 
 @admin.register(Problem)
 class ProblemAdmin(ScopedAdmin):
+    form = ProblemForm
     list_display = ["__str__", "picture"]
     list_filter = [("picture__locality", RelatedOnly)]
     search_fields = ["description"]
-    autocomplete_fields = ["picture", "themes", "places"]
+    autocomplete_fields = ["picture", "themes", "places", "commitments"]
     list_select_related = ["picture"]
+
+
+@admin.register(SurveyQuestion)
+class SurveyQuestionAdmin(ScopedAdmin):
+    """The shared list: editors see it and pick from it; only administrators change it."""
+
+    scope = Scope.SHARED
+    list_display = ["text", "unit"]
+    search_fields = ["text"]
+    prepopulated_fields = {"slug": ["text"]}
 
 
 class SurveyResultInline(ScopedInline, admin.TabularInline):
     model = SurveyResult
     extra = 0
+    autocomplete_fields = ["shared_question"]
 
 
 @admin.register(Survey)
@@ -75,8 +117,8 @@ class SurveyAdmin(ScopedAdmin):
 
 @admin.register(SurveyResult)
 class SurveyResultAdmin(ScopedAdmin):
-    list_display = ["question", "group", "value", "survey"]
+    list_display = ["question", "group", "value", "survey", "shared_question"]
     list_filter = [("survey__locality", RelatedOnly)]
     search_fields = ["question", "survey__title"]
-    autocomplete_fields = ["survey"]
+    autocomplete_fields = ["survey", "shared_question"]
     list_select_related = ["survey"]

@@ -161,6 +161,16 @@ class Problem(models.Model):
     places = models.ManyToManyField(
         Place, related_name="problems", blank=True, verbose_name=_("places")
     )
+    # The chain from problem to result: the commitments that answer this problem. Kept here,
+    # not on Commitment, since situation points at promises and never the other way. Only
+    # commitments of the picture's own locality (problem_link_errors).
+    commitments = models.ManyToManyField(
+        "promises.Commitment",
+        related_name="problems",
+        blank=True,
+        verbose_name=_("commitments that answer it"),
+        help_text=_("Only what the documents say: leave it empty when they do not say."),
+    )
     order = models.PositiveIntegerField(_("order"), default=0)
 
     objects = ProblemQuerySet.as_manager()
@@ -172,6 +182,19 @@ class Problem(models.Model):
 
     def __str__(self):
         return self.description if len(self.description) <= 80 else self.description[:77] + "…"
+
+
+def problem_link_errors(picture, commitments):
+    """Why `commitments` cannot answer a problem of `picture`, or None: a problem is answered
+    only by commitments of promises in the picture's own locality."""
+    if picture is None:
+        return None
+    strangers = [c for c in commitments if c.promise.locality_id != picture.locality_id]
+    if strangers:
+        return _(
+            "A problem can only be answered by commitments of the same locality: %(commitments)s."
+        ) % {"commitments": "; ".join(str(c) for c in strangers)}
+    return None
 
 
 class Survey(models.Model):
@@ -225,6 +248,32 @@ class Survey(models.Model):
         return self.title
 
 
+class SurveyQuestion(models.Model):
+    """A question of the shared list kept by administrators. Answers that name it are
+    answers to the same question, so they can be compared across localities and years
+    (/fragor/<slug>/); editors pick from the list, they do not change it."""
+
+    text = models.CharField(_("question"), max_length=300, unique=True)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    unit = models.CharField(_("unit"), max_length=50, blank=True, help_text=_('E.g. "%".'))
+    description = models.TextField(
+        _("description"),
+        blank=True,
+        help_text=_("What is asked and how the answer is counted, e.g. share who answer yes."),
+    )
+
+    class Meta:
+        ordering = ["text"]
+        verbose_name = _("shared survey question")
+        verbose_name_plural = _("shared survey questions")
+
+    def __str__(self):
+        return self.text
+
+    def get_absolute_url(self):
+        return reverse("promises:question", kwargs={"slug": self.slug})
+
+
 class SurveyResultQuerySet(LocalityScopedQuerySet):
     locality_lookup = "survey__locality"
 
@@ -241,6 +290,18 @@ class SurveyResult(models.Model):
     )
     value = models.DecimalField(_("value"), max_digits=12, decimal_places=3)
     unit = models.CharField(_("unit"), max_length=50, blank=True)
+    shared_question = models.ForeignKey(
+        SurveyQuestion,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="results",
+        verbose_name=_("question from the shared list"),
+        help_text=_(
+            "Only when the survey asked exactly this question: then the answer is compared "
+            "with other areas' answers to it."
+        ),
+    )
 
     objects = SurveyResultQuerySet.as_manager()
 

@@ -37,7 +37,15 @@ from promises.models import (
     Promise,
     Theme,
 )
-from situation.models import Place, Problem, SituationPicture, Source, Survey, SurveyResult
+from situation.models import (
+    Place,
+    Problem,
+    SituationPicture,
+    Source,
+    Survey,
+    SurveyQuestion,
+    SurveyResult,
+)
 
 _slug = factory.LazyAttribute(lambda o: slugify(o.name))
 
@@ -195,6 +203,15 @@ class SurveyFactory(factory.django.DjangoModelFactory):
     locality = factory.SubFactory(LocalityFactory)
     title = factory.Sequence(lambda n: f"Trygghetsundersökning {n}")
     slug = factory.LazyAttribute(lambda o: slugify(o.title))
+
+
+class SurveyQuestionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SurveyQuestion
+
+    text = factory.Sequence(lambda n: f"Känner sig trygg kvällstid {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.text))
+    unit = "%"
 
 
 class SurveyResultFactory(factory.django.DjangoModelFactory):

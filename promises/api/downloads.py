@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET
 from followup.models import Indicator
 from followup.selectors import series_for
 from promises.models import Commitment, Promise, published_q
+from promises.site.overview import OVERVIEW_HEADER, overview_csv_rows, regional_overview
 
 BOM = "\ufeff"
 
@@ -112,6 +113,13 @@ def promises_csv(request):
                 ]
             )
     return _csv_response("medborgarloften-promises.csv", PROMISE_HEADER, rows)
+
+
+@require_GET
+def overview_csv(request):
+    """The regional overview (/oversikt/): one row per locality and its current promise."""
+    rows = overview_csv_rows(regional_overview())
+    return _csv_response("medborgarloften-overview.csv", OVERVIEW_HEADER, rows)
 
 
 MEASUREMENT_HEADER = [

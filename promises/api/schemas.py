@@ -294,3 +294,22 @@ class SurveyOut(Schema):
     @staticmethod
     def resolve_promise_ids(obj):
         return [p.pk for p in obj.published_promises]
+
+
+class OverviewOut(Schema):
+    """One locality in the regional overview (/oversikt/): its current promise (in force,
+    else the newest published) and how its follow-up goes."""
+
+    locality: str
+    locality_name: str
+    current_promise: str
+    current_promise_url: str
+    phase: str
+    commitments: int
+    reported: int
+    done: int
+    delayed: int
+    cancelled: int
+    last_followup_on: datetime.date | None
+    days_since_followup: int | None
+    previous_promise_assessed: bool | None

@@ -17,6 +17,7 @@ from pydantic import Field
 from followup.models import UPDATE_NEWEST_FIRST, Indicator, Update
 from followup.selectors import series_prefetches
 from promises.models import Actor, Commitment, Locality, Promise
+from promises.site.overview import regional_overview
 from situation.models import Survey
 
 from . import schemas
@@ -148,6 +149,33 @@ def localities():
 @paginate(Pagination)
 def list_localities(request):
     return localities()
+
+
+@api.get("/overview/", response=list[schemas.OverviewOut], tags=["localities"], url_name="overview")
+def list_overview(request):
+    """Every locality with its current promise: commitments reported, done, delayed and
+    cancelled, days since the last dated follow-up note, and whether the previous promise
+    got a verdict (null: there is none). The same as /oversikt/ and /api/v1/overview.csv."""
+    return [
+        {
+            "locality": r.locality_slug,
+            "locality_name": r.locality_name,
+            "current_promise": r.promise_title,
+            "current_promise_url": request.build_absolute_uri(r.promise_url)
+            if r.promise_url
+            else "",
+            "phase": r.phase,
+            "commitments": r.commitments,
+            "reported": r.reported,
+            "done": r.done,
+            "delayed": r.delayed,
+            "cancelled": r.cancelled,
+            "last_followup_on": r.last_followup_on,
+            "days_since_followup": r.days_since_followup,
+            "previous_promise_assessed": r.previous_verdict,
+        }
+        for r in regional_overview()
+    ]
 
 
 @api.get(

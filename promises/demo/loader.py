@@ -221,6 +221,11 @@ def _load_promise(locality, row, by_slug, pictures, contacts):
         set_m2m(commitment.themes, [by_slug["theme"][s] for s in c["themes"]])
         commitments[c.get("key", order)] = commitment
     prune(promise.commitments.all(), commitments.values())
+    # The chain from problem to commitment, only where the document states it in words:
+    # every commitment of the promise answers the problem named (picture slug, problem order).
+    for link in row.get("all_commitments_answer", []):
+        problem = pictures[link["picture"]].problems.get(order=link["problem"])
+        set_m2m(problem.commitments, list(commitments.values()))
 
     goals = [
         upsert(Goal, {"promise": promise, "order": order}, {"text": text})

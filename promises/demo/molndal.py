@@ -136,6 +136,11 @@ MOLNDAL = {
             "themes": ["samverkan", "narkotika", "kollektivtrafik", "offentlig-miljo"],
             "pledge_heading": "Det här lovar vi att åstadkomma tillsammas",
             "situation_pictures": ["lokal-lagesbild"],
+            # The document gives the whole promise for one described problem ("konkreta
+            # aktiviteter som genomförs i syfte att minska ett problem"): the unsafety around
+            # the Mölndals bro hub, the first problem of the picture. The other documents do
+            # not say which commitment answers which problem, so they link none.
+            "all_commitments_answer": [{"picture": "lokal-lagesbild", "problem": 0}],
             "contacts": ["Linda Bergvall", "Niklas Svensson"],
             "commitments": [
                 {

@@ -4,7 +4,7 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from promises.models import Agreement, Locality, Promise
-from situation.models import Place, SituationPicture
+from situation.models import Place, SituationPicture, SurveyQuestion
 
 
 class PortalSitemap(Sitemap):
@@ -15,7 +15,14 @@ class PortalSitemap(Sitemap):
 
 class StaticSitemap(PortalSitemap):
     def items(self):
-        return ["promises:home", "promises:list", "promises:about", "promises:accessibility"]
+        return [
+            "promises:home",
+            "promises:list",
+            "promises:overview",
+            "promises:questions",
+            "promises:about",
+            "promises:accessibility",
+        ]
 
     def location(self, item):
         return reverse(item)
@@ -49,6 +56,11 @@ class PlaceSitemap(PortalSitemap):
         return Place.objects.select_related("locality").order_by("pk")
 
 
+class QuestionSitemap(PortalSitemap):
+    def items(self):
+        return SurveyQuestion.objects.filter(results__isnull=False).distinct().order_by("pk")
+
+
 SITEMAPS = {
     "pages": StaticSitemap,
     "localities": LocalitySitemap,
@@ -56,4 +68,5 @@ SITEMAPS = {
     "promises": PromiseSitemap,
     "situation": SituationPictureSitemap,
     "places": PlaceSitemap,
+    "questions": QuestionSitemap,
 }

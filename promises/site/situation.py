@@ -4,7 +4,7 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView
 
-from promises.models import Promise
+from promises.models import Commitment, Promise
 from situation.models import Place, Problem, SituationPicture
 
 
@@ -19,7 +19,15 @@ class SituationPictureDetailView(DetailView):
                 Prefetch(
                     "problems",
                     queryset=Problem.objects.prefetch_related(
-                        "themes", Prefetch("places", Place.objects.select_related("locality"))
+                        "themes",
+                        Prefetch("places", Place.objects.select_related("locality")),
+                        # The commitments that answer it: published promises only.
+                        Prefetch(
+                            "commitments",
+                            Commitment.objects.filter(promise__state=Promise.State.PUBLISHED)
+                            .select_related("promise__locality")
+                            .order_by("promise__title", "order", "pk"),
+                        ),
                     ),
                 ),
                 Prefetch(

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import embed, feeds, situation, views
+from . import embed, feeds, overview, questions, report, situation, views
 
 app_name = "promises"
 
@@ -11,6 +11,9 @@ urlpatterns = [
     path("loften/", views.PromiseListView.as_view(), name="list"),
     path("om/", views.about, name="about"),
     path("tillganglighet/", views.accessibility, name="accessibility"),
+    path("oversikt/", overview.overview_page, name="overview"),
+    path("fragor/", questions.question_list, name="questions"),
+    path("fragor/<slug:slug>/", questions.question_detail, name="question"),
     path("samverkan/<slug:slug>/", views.AgreementDetailView.as_view(), name="agreement"),
     path("feeds/atom/", feeds.AtomUpdatesFeed(), name="feed-atom"),
     path("feeds/rss/", feeds.UpdatesFeed(), name="feed-rss"),
@@ -38,5 +41,7 @@ urlpatterns = [
         name="picture",
     ),
     path("<slug:locality>/plats/<slug:slug>/", situation.PlaceDetailView.as_view(), name="place"),
+    path("<slug:locality>/<slug:slug>/rapport/", report.report_page, name="report"),
+    path("<slug:locality>/<slug:slug>/rapport.docx", report.report_word, name="report-word"),
     path("<slug:locality>/<slug:slug>/", views.PromiseDetailView.as_view(), name="detail"),
 ]

@@ -167,7 +167,16 @@ def _commitments():
         # Within one promise: Meta.ordering's "promise" would join and order by promise.
         Commitment.objects.order_by("order", "pk")
         .select_related("verdict")
-        .prefetch_related("parties")
+        .prefetch_related(
+            "parties",
+            # "Svarar mot": the problems it answers, with their places.
+            Prefetch(
+                "problems",
+                queryset=Problem.objects.order_by("order", "pk").prefetch_related(
+                    Prefetch("places", Place.objects.order_by("name").select_related("locality"))
+                ),
+            ),
+        )
         .annotate(
             last_update_on=Subquery(notes.values("date")[:1]),
             cancel_reason=Subquery(cancelled.values("text")[:1]),
@@ -193,9 +202,9 @@ def _promise_page_prefetches():
         Prefetch("goals", queryset=Goal.objects.order_by("order", "pk")),
         Prefetch(
             "indicators",
-            queryset=Indicator.objects.order_by("order", "pk").prefetch_related(
-                Prefetch("measurements", queryset=measurements)
-            ),
+            queryset=Indicator.objects.order_by("order", "pk")
+            .select_related("question")  # the shared survey question a goal is measured by
+            .prefetch_related(Prefetch("measurements", queryset=measurements)),
         ),
         Prefetch(
             "situation_pictures",

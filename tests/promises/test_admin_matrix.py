@@ -49,7 +49,15 @@ from promises.models import (
     Theme,
 )
 from promises.permissions import membership_grant
-from situation.models import Place, Problem, SituationPicture, Source, Survey, SurveyResult
+from situation.models import (
+    Place,
+    Problem,
+    SituationPicture,
+    Source,
+    Survey,
+    SurveyQuestion,
+    SurveyResult,
+)
 from tests.promises.admin_forms import post_data
 
 User = get_user_model()
@@ -95,6 +103,7 @@ SPEC = {
     "situation.problem": ("vacd", "v"),
     "situation.survey": ("vacd", "v"),
     "situation.surveyresult": ("vacd", "v"),
+    "situation.surveyquestion": ("v", "v"),
     "followup.update": ("v", "vac"),
     "followup.indicator": ("vacd", "v"),
     "followup.measurement": ("v", "vacd"),
@@ -156,6 +165,9 @@ def build_side(side):
     objs[Problem].places.set([place])
     survey = objs[Survey] = Survey.objects.create(
         locality=locality, title=m(Survey), slug=f"sur-{side}"
+    )
+    objs[SurveyQuestion] = SurveyQuestion.objects.create(
+        text=m(SurveyQuestion), slug=f"question-{side}"
     )
     objs[SurveyResult] = SurveyResult.objects.create(
         survey=survey, question=m(SurveyResult), value=Decimal("1.5")
