@@ -4,7 +4,7 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView
 
-from promises.models import Commitment, Promise
+from promises.models import Commitment, Promise, published_q
 from situation.models import Place, Problem, SituationPicture
 
 
@@ -24,7 +24,7 @@ class SituationPictureDetailView(DetailView):
                         # The commitments that answer it: published promises only.
                         Prefetch(
                             "commitments",
-                            Commitment.objects.filter(promise__state=Promise.State.PUBLISHED)
+                            Commitment.objects.filter(published_q("promise__"))
                             .select_related("promise__locality")
                             .order_by("promise__title", "order", "pk"),
                         ),
