@@ -156,13 +156,17 @@ class LocalityDetailView(DetailView):
 
 
 def _commitments():
-    """Commitments with their parties, verdict, last published note and cancellation reason."""
+    """Commitments with their parties, verdict, last published note, the published note that
+    set their status (its id and date) and cancellation reason."""
     notes = (
         Update.objects.published()
         .filter(commitment=OuterRef("pk"), date__isnull=False)  # an undated note has no day
         .order_by("-date", "-pk")
     )
     cancelled = notes.filter(new_status=Commitment.Status.CANCELLED)
+    # The reason next to the status: the published note that set it (the same note the
+    # publish services take the public status from).
+    reason = Update.objects.status_setting().filter(commitment=OuterRef("pk"))
     return (
         # Within one promise: Meta.ordering's "promise" would join and order by promise.
         Commitment.objects.order_by("order", "pk")
@@ -171,6 +175,8 @@ def _commitments():
         .annotate(
             last_update_on=Subquery(notes.values("date")[:1]),
             cancel_reason=Subquery(cancelled.values("text")[:1]),
+            status_note_id=Subquery(reason.values("pk")[:1]),
+            status_note_on=Subquery(reason.values("date")[:1]),
         )
     )
 
