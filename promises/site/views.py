@@ -281,6 +281,7 @@ class PromiseDetailView(DetailView):
             ],
             cancelled=[c for c in promise.commitments.all() if c.status == "cancelled"],
             progress=promise_progress(promise),
+            statuses=Commitment.Status,
             indicators=indicators,
             verdict=getattr(promise, "verdict", None),
             surveys=[_compare(survey) for survey in promise.surveys.all()],
@@ -327,7 +328,8 @@ def _compare(survey):
 
 @require_safe
 def about(request):
-    return render(request, "pages/about.html")
+    # The statuses by their badges' names: one wording for each (Commitment.Status).
+    return render(request, "pages/about.html", {"statuses": Commitment.Status})
 
 
 @require_safe
