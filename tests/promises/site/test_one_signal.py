@@ -138,10 +138,14 @@ def test_an_ended_promise_is_not_said_to_be_kept_so_far(client, build):
     promise = build("reported", "ended")
 
     with translation.override("sv"):
-        html = client.get(promise.get_absolute_url()).content.decode()
+        page = client.get(promise.get_absolute_url()).content.decode()
+        embed = client.get(
+            reverse("promises:embed", args=[promise.locality.slug, promise.slug])
+        ).content.decode()
 
-    assert "hittills" not in html
     assert Promise.objects.get(pk=promise.pk).phase() == "ended"
+    assert "hittills" not in page and "hittills" not in embed
+    assert "38 % uppfyllt enligt de senaste rapporterna" in embed
 
 
 def test_the_embed_card_does_not_deny_an_undated_published_follow_up(client, build):
