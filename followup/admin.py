@@ -17,7 +17,7 @@ from .models import (
     Verdict,
     status_change_errors,
 )
-from .services import update_post, update_publish
+from .services import update_delete, update_post, update_publish, update_unpublish
 
 RelatedOnly = admin.RelatedOnlyFieldListFilter
 
@@ -62,6 +62,19 @@ class UpdateForm(forms.ModelForm):
             new_status=cleaned.get("new_status"),
             text=cleaned.get("text"),
         )
+        note = self.instance
+        if note.pk and note.new_status and cleaned.get("published") and not note.published:
+            # Publishing a draft makes its status change now: the rule of today holds.
+            errors.update(
+                status_change_errors(
+                    promise=note.promise,
+                    commitment=note.commitment,
+                    new_status=note.new_status,
+                    text=cleaned.get("text"),
+                )
+            )
+            if "new_status" in errors:
+                errors["published"] = errors.pop("new_status")  # the read-only field has no row
         for field, message in errors.items():
             if field not in self.errors:
                 self.add_error(field, message)
@@ -82,20 +95,40 @@ class UpdateAdmin(ScopedHistoryAdmin):
         if obj is None:
             return ["author"]
         # The status change a note records is history: it is not edited afterwards.
-        return ["author", "promise", "commitment", "old_status", "new_status"]
+        return ["author", "promise", "commitment", "old_status", "new_status", "status_effect"]
 
     def get_fields(self, request, obj=None):
         fields = list(UpdateForm.Meta.fields)
         if obj is None:
             return fields  # the author is the one who posts it
         fields.insert(fields.index("new_status"), "old_status")
+        fields.insert(fields.index("new_status") + 1, "status_effect")
         return [*fields, "author"]
+
+    @admin.display(description=_("public status"))
+    def status_effect(self, obj):
+        """What the note does to the commitment's public status: pending until published."""
+        if not (obj.new_status and obj.commitment_id):
+            return _("This note sets no status.")
+        public = obj.commitment.get_status_display()
+        if not obj.published:
+            return _(
+                "Pending: the status becomes “%(new)s” when this note is published "
+                "(now “%(public)s”)."
+            ) % {"new": obj.get_new_status_display(), "public": public}
+        return _("Published. The commitment's public status is now “%(public)s”.") % {
+            "public": public
+        }
 
     def save_model(self, request, obj, form, change):
         if change:
+            # The publish and unpublish services alone change the public status.
+            wanted, obj.published = obj.published, Update.objects.get(pk=obj.pk).published
             super().save_model(request, obj, form, change)
-            if obj.published:
-                update_publish(obj)  # queues the subscribers' e-mail once, however often saved
+            if wanted:
+                update_publish(obj, user=request.user)  # queues the e-mail once
+            elif obj.published:
+                update_unpublish(obj, user=request.user)
             return
         data = form.cleaned_data
         saved = update_post(
@@ -115,6 +148,13 @@ class UpdateAdmin(ScopedHistoryAdmin):
             saved.save(update_fields=["source_url"])
         obj.pk, obj.old_status, obj.author = saved.pk, saved.old_status, saved.author
         obj._state.adding, obj._state.db = False, saved._state.db
+
+    def delete_model(self, request, obj):
+        update_delete(obj, user=request.user)  # a status it set is withdrawn with it
+
+    def delete_queryset(self, request, queryset):
+        for update in queryset:
+            update_delete(update, user=request.user)
 
 
 class IndicatorForm(forms.ModelForm):

@@ -22,11 +22,16 @@ INVISIBLE_REASON = _(
 )
 
 
-def status_change_errors(*, promise, commitment, new_status, text):
+# After a promise's period has ended, a late report may still say how it went; nothing else.
+STATUSES_AFTER_THE_END = (Commitment.Status.DONE, Commitment.Status.CANCELLED)
+
+
+def status_change_errors(*, promise, commitment, new_status, text, proposed=True):
     """The status rule, in one place: {field: message} of what is wrong with a follow-up
     note (on `promise`, maybe about `commitment`) that sets `new_status` with `text` as its
-    reason; empty when nothing is. Used by `update_post`, the admin's note form and
-    `Update.clean`."""
+    reason; empty when nothing is. `proposed`: the change is being made or published now
+    (not a later edit of a note's text), so the promise's phase and verdict count too.
+    Used by `update_post`, `update_publish`, the admin's note form and `Update.clean`."""
     errors = {}
     if commitment is not None and promise is not None and commitment.promise_id != promise.pk:
         errors["commitment"] = _("The commitment does not belong to this promise.")
@@ -34,6 +39,16 @@ def status_change_errors(*, promise, commitment, new_status, text):
         return errors
     if commitment is None:
         errors.setdefault("commitment", _("A status change needs a commitment."))
+    if proposed and promise is not None and promise.pk is not None:
+        if Verdict.objects.filter(promise_id=promise.pk).exists():
+            errors["new_status"] = _(
+                "The promise has its end-of-term verdict: its statuses no longer change."
+            )
+        elif promise.phase() == Promise.Phase.ENDED and new_status not in STATUSES_AFTER_THE_END:
+            errors["new_status"] = _(
+                "The promise's period has ended: a late report may only say that a "
+                "commitment was done or cancelled."
+            )
     if not (text or "").strip():
         errors["text"] = _("A status change needs a note that says why.")
     elif not has_visible_text(text):
@@ -54,11 +69,29 @@ class UpdateQuerySet(LocalityScopedQuerySet):
     def published(self):
         return self.filter(published_q("promise__"), published=True)
 
+    def status_setting(self):
+        """Published notes that set a status, the latest first (see STATUS_NOTE_LATEST_FIRST):
+        what a commitment's public status comes from."""
+        return (
+            self.filter(published=True, commitment__isnull=False)
+            .exclude(new_status="")
+            .order_by(*STATUS_NOTE_LATEST_FIRST)
+        )
+
 
 # Newest first. A note whose date the source does not give is placed by its promise's
 # period (its end, else its start), never by the day it was entered; lacking those too, last.
 UPDATE_NEWEST_FIRST = (
     Coalesce("date", "promise__ends_on", "promise__starts_on").desc(nulls_last=True),
+    F("pk").desc(),
+)
+
+# The public status of a commitment is the one set by its published status note that comes
+# first in this order: the latest (date, publication time). Used by `commitment_status_refresh`
+# (which keeps it on the commitment) and by the promise page's "why" next to each status.
+STATUS_NOTE_LATEST_FIRST = (
+    Coalesce("date", "promise__ends_on", "promise__starts_on").desc(nulls_last=True),
+    F("published_at").desc(nulls_last=True),
     F("pk").desc(),
 )
 
@@ -110,6 +143,7 @@ class Update(models.Model):
         _("new status"), max_length=20, choices=Commitment.Status, blank=True
     )
     published = models.BooleanField(_("published"), default=False, db_index=True)
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True, editable=False)
     source_url = models.URLField(_("source link"), blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
@@ -145,6 +179,7 @@ class Update(models.Model):
             commitment=self.commitment if self.commitment_id else None,
             new_status=self.new_status,
             text=self.text,
+            proposed=self._state.adding,
         )
         if errors:
             raise ValidationError(errors)

@@ -44,8 +44,10 @@ def update_post(
     author_role="",
     author_organisation="",
 ):
-    """Post a follow-up note; with `new_status`, change the commitment's status, the note
-    being the reason. A status change without a note that says why is refused."""
+    """Post a follow-up note; with `new_status`, it proposes the commitment's new status,
+    the note being the reason. The public status changes only when the note is published
+    (at once with `published=True`, else later by `update_publish`). A status change
+    without a note that says why is refused."""
     errors = status_change_errors(
         promise=promise, commitment=commitment, new_status=new_status, text=text
     )
@@ -59,35 +61,92 @@ def update_post(
         author=author,
         text=text,
         title=title,
-        published=published,
+        published=False,
         date=date or timezone.localdate(),
         author_role=author_role,
         author_organisation=author_organisation,
     )
     if new_status:
-        locked = Commitment.objects.select_for_update().get(pk=commitment.pk)
-        update.old_status, update.new_status = locked.status, new_status
-        locked.set_status(new_status, note=text)
-        locked._history_user = author  # django-simple-history: who changed it
-        locked.save(update_fields=["status"])
-        commitment.status = commitment._saved_status = new_status
+        current = Commitment.objects.filter(pk=commitment.pk).values_list("status", flat=True)
+        update.old_status, update.new_status = current.get(), new_status
     update.full_clean()
     update._history_user = author
     update.save()
     if published:
-        notifications_enqueue_for(update)
+        update_publish(update, user=author)
+        if new_status:
+            commitment.status = commitment._saved_status = Commitment.objects.values_list(
+                "status", flat=True
+            ).get(pk=commitment.pk)
+    return update
+
+
+def _commitment_status_refresh(commitment_id, *, user=None):
+    """Keep the commitment's public status equal to the one its published status notes
+    set: the latest (date, publication time) of them, "not reported" when there is none.
+    Called only by the publish, unpublish and delete services below."""
+    commitment = Commitment.objects.select_for_update().get(pk=commitment_id)
+    note = Update.objects.status_setting().filter(commitment_id=commitment_id).first()
+    status = note.new_status if note is not None else Commitment.Status.UNREPORTED
+    if commitment.status != status:
+        reason = note.text if note is not None else "The note that set the status was withdrawn."
+        commitment.set_status(status, note=reason)
+        commitment._history_user = user  # django-simple-history: who changed it
+        commitment.save(update_fields=["status"])
+    return status
+
+
+@transaction.atomic
+def update_publish(update, *, user=None):
+    """Publish a follow-up note (its status change, if any, then takes effect publicly) and
+    queue its e-mail to the subscribers (once, however often it is called). A status the
+    rule no longer allows (the promise has ended or has its verdict) is refused."""
+    stored = Update.objects.select_for_update().select_related("promise").get(pk=update.pk)
+    sets_status = bool(stored.new_status and stored.commitment_id)
+    if not stored.published:
+        fields = {"published": True, "published_at": timezone.now()}
+        if sets_status:
+            commitment = Commitment.objects.get(pk=stored.commitment_id)
+            errors = status_change_errors(
+                promise=stored.promise,
+                commitment=commitment,
+                new_status=stored.new_status,
+                text=stored.text,
+            )
+            if errors:
+                raise ValidationError(errors)
+            fields["old_status"] = commitment.status
+        Update.objects.filter(pk=update.pk).update(**fields)
+        for name, value in fields.items():
+            setattr(update, name, value)
+        content_changed.send(sender=Update)  # update() sends no post_save
+    if sets_status:
+        # Also when it was published already: its date may have been edited.
+        _commitment_status_refresh(stored.commitment_id, user=user)
+    return notifications_enqueue_for(update)
+
+
+@transaction.atomic
+def update_unpublish(update, *, user=None):
+    """Withdraw a published note: its status change is withdrawn with it, and the
+    commitment's public status is again the one the remaining published notes set."""
+    stored = Update.objects.select_for_update().get(pk=update.pk)
+    if stored.published:
+        Update.objects.filter(pk=update.pk).update(published=False, published_at=None)
+        update.published, update.published_at = False, None
+        content_changed.send(sender=Update)
+    if stored.new_status and stored.commitment_id:
+        _commitment_status_refresh(stored.commitment_id, user=user)
     return update
 
 
 @transaction.atomic
-def update_publish(update):
-    """Publish a follow-up note and queue its e-mail to the subscribers (once, however
-    often it is called)."""
-    if not update.published:
-        Update.objects.filter(pk=update.pk).update(published=True)
-        update.published = True
-        content_changed.send(sender=Update)  # update() sends no post_save
-    return notifications_enqueue_for(update)
+def update_delete(update, *, user=None):
+    """Delete a note; a status it set publicly is withdrawn with it."""
+    commitment_id = update.commitment_id if update.new_status else None
+    update.delete()
+    if commitment_id is not None and Commitment.objects.filter(pk=commitment_id).exists():
+        _commitment_status_refresh(commitment_id, user=user)
 
 
 # --- The outbox ------------------------------------------------------------------------

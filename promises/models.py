@@ -545,7 +545,7 @@ class Commitment(models.Model):
     )
     order = models.PositiveIntegerField(_("order"), default=0)
     status = models.CharField(
-        _("status"), max_length=20, choices=Status, default=Status.NOT_STARTED, db_index=True
+        _("status"), max_length=20, choices=Status, default=Status.UNREPORTED, db_index=True
     )
     themes = models.ManyToManyField(
         Theme, related_name="commitments", blank=True, verbose_name=_("themes")
@@ -563,6 +563,11 @@ class Commitment(models.Model):
         return self.text if len(self.text) <= 80 else self.text[:77] + "…"
 
     def save(self, *args, **kwargs):
+        if self._state.adding and self.status != self.Status.UNREPORTED:
+            # No status without its reason: a new commitment starts as "not reported".
+            raise ValidationError(
+                _("A new commitment starts as “not reported”: its status comes from a note.")
+            )
         if self._status_changed_without_note():
             raise ValidationError(_("A status change needs a follow-up note that says why."))
         super().save(*args, **kwargs)
@@ -572,8 +577,9 @@ class Commitment(models.Model):
     def get_absolute_url(self):
         return f"{self.promise.get_absolute_url()}#commitment-{self.pk}"
 
-    # A status changes only with a follow-up note that says why (followup.services.update_post
-    # calls `set_status`); a plain `status = ...; save()` is refused here, outside the admin too.
+    # The public status is the one set by the latest published status note: only the
+    # publish and unpublish services of followup.services call `set_status`; a plain
+    # `status = ...; save()` is refused here, outside the admin too.
     @classmethod
     def from_db(cls, db, field_names, values):
         instance = super().from_db(db, field_names, values)

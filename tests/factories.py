@@ -138,6 +138,26 @@ class CommitmentFactory(factory.django.DjangoModelFactory):
     promise = factory.SubFactory(PromiseFactory)
     text = factory.Sequence(lambda n: f"Åtagande {n}")
 
+    @classmethod
+    def _create(cls, model_class, *args, status=Commitment.Status.UNREPORTED, **kwargs):
+        """A commitment starts as "not reported"; `status=...` gives it the status with its
+        reason, a published note that sets it (no status exists without one)."""
+        commitment = super()._create(model_class, *args, **kwargs)
+        if status != Commitment.Status.UNREPORTED:
+            note = f"Status: {status}."
+            Update.objects.create(
+                promise=commitment.promise,
+                commitment=commitment,
+                text=note,
+                old_status=commitment.status,
+                new_status=status,
+                published=True,
+                published_at=timezone.now(),
+            )
+            commitment.set_status(status, note=note)
+            commitment.save(update_fields=["status"])
+        return commitment
+
     @factory.post_generation
     def parties(self, create, extracted, **kwargs):
         if create and extracted:

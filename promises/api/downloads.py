@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET
 from followup.models import Indicator
 from followup.selectors import series_for
 from promises.models import Commitment, Promise, published_q
+from promises.progress import promise_progress
 from promises.site.overview import OVERVIEW_HEADER, overview_csv_rows, regional_overview
 
 BOM = "\ufeff"
@@ -64,6 +65,8 @@ PROMISE_HEADER = [
     "parties",
     "status",
     "verdict_outcome",
+    "progress_state",
+    "progress_percent",
 ]
 
 
@@ -84,6 +87,8 @@ def promises_csv(request):
     )
     rows = []
     for p in promises:
+        progress = promise_progress(p)  # the promise's, on each of its rows
+        tail = [progress.state, "" if progress.percent is None else progress.percent]
         head = [
             p.pk,
             p.locality.slug,
@@ -97,7 +102,7 @@ def promises_csv(request):
         ]
         commitments = list(p.commitments.all())
         if not commitments:
-            rows.append(head + [""] * 7)
+            rows.append(head + [""] * 7 + tail)
         for c in commitments:
             verdict = getattr(c, "verdict", None)
             rows.append(
@@ -111,6 +116,7 @@ def promises_csv(request):
                     c.status,
                     verdict.outcome if verdict else "",
                 ]
+                + tail
             )
     return _csv_response("medborgarloften-promises.csv", PROMISE_HEADER, rows)
 

@@ -2,12 +2,13 @@
 
 import datetime
 from dataclasses import asdict
+from typing import Literal
 
 from django.urls import reverse
-from ninja import Schema
+from ninja import Field, Schema
 
 from followup.selectors import indicator_series
-from promises.progress import promise_progress
+from promises.progress import State, promise_progress
 
 
 class LocalityOut(Schema):
@@ -148,6 +149,13 @@ class VerdictOut(Schema):
 
 
 class ProgressOut(Schema):
+    state: Literal[tuple(State.values)] = Field(
+        description="no_commitments, all_cancelled, not_reported (no percentage: nobody has "
+        "reported a status yet) or reported."
+    )
+    summary: str = Field(
+        description="The progress in one sentence, as every page says it (per state and phase)."
+    )
     percent: int | None
     total: int
     counted: int
@@ -213,6 +221,8 @@ class PromiseSummaryOut(Schema):
 def progress_out(progress):
     """A promises.progress.Progress as ProgressOut gives it."""
     return {
+        "state": str(progress.state),
+        "summary": progress.summary,
         "percent": progress.percent,
         "total": progress.total,
         "counted": progress.counted,

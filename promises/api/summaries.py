@@ -164,7 +164,12 @@ def promise_summaries(request, promises):
                 "source_title": source_title,
                 "parties": promise_parties.get(pk, []),
                 "themes": promise_themes.get(pk, []),
-                "progress": progress_out(progress_of(c["status"] for c in promise_commitments)),
+                "progress": progress_out(
+                    progress_of(
+                        (c["status"] for c in promise_commitments),
+                        Promise.phase_of(starts_on, ends_on, today),
+                    )
+                ),
                 "commitments": promise_commitments,
                 "goals": goals.get(pk, []),
                 "indicators": [_floats(i, DECIMALS) for i in indicators.get(pk, [])],

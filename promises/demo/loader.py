@@ -215,7 +215,9 @@ def _load_promise(locality, row, by_slug, pictures, contacts):
             Commitment,
             {"promise": promise, "order": order},
             {"text": c["text"]},
-            create_only={"status": c.get("status", Commitment.Status.UNREPORTED)},
+            # No document gives a commitment's status, and no status exists without the
+            # published note that sets it: a commitment starts as "not reported".
+            create_only={"status": Commitment.Status.UNREPORTED},
         )
         set_m2m(commitment.parties, [by_slug["party"][s] for s in c["parties"]])
         set_m2m(commitment.themes, [by_slug["theme"][s] for s in c["themes"]])

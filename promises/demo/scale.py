@@ -259,10 +259,11 @@ def _chunk(numbers, rng, themes, today, counts):
         in_force = promise.starts_on <= today <= promise.ends_on
         for order in range(rng.randint(5, 15)):
             text = rng.choice(ACTIVITIES).format(problem=rng.choice(PROBLEMS), place=place)
+            # A status only with the published note that sets it (added with the notes).
             status = (
                 rng.choice(STATUSES)
                 if in_force or promise.ends_on < today
-                else Commitment.Status.NOT_STARTED
+                else Commitment.Status.UNREPORTED
             )
             commitments.append(Commitment(promise=promise, text=text, order=order, status=status))
             commitment_meta.append(rng.choice(([cop], [town], [cop, town])))
@@ -352,12 +353,24 @@ def _chunk(numbers, rng, themes, today, counts):
             text = rng.choice(NOTES).format(
                 n=rng.randint(2, 40), place=place, problem=rng.choice(PROBLEMS)
             )
-            updates.append((promise.pk, day, "", text, True, "Kommunpolis", "", "", "", "", now))
+            updates.append(
+                (promise.pk, None, day, "", text, True, "Kommunpolis", "", "", "", "", now, now)
+            )
             day += step
+    for c in commitments:
+        if c.status != Commitment.Status.UNREPORTED:
+            promise = c.promise
+            day = min(promise.ends_on, today)
+            text = f"Status: {Commitment.Status(c.status).label}."
+            updates.append(
+                (promise.pk, c.pk, day, "", text, True, "Kommunpolis", "", "unreported")
+                + (c.status, "", now, now)
+            )
     insert_rows(
         Update,
         [
             "promise_id",
+            "commitment_id",
             "date",
             "title",
             "text",
@@ -368,6 +381,7 @@ def _chunk(numbers, rng, themes, today, counts):
             "new_status",
             "source_url",
             "created_at",
+            "published_at",
         ],
         updates,
     )

@@ -5,6 +5,7 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.clickjacking import xframe_options_exempt
 
+from followup.models import Update
 from followup.selectors import promises_with_last_followup
 from promises.models import Commitment, Promise
 from promises.progress import promise_progress
@@ -25,7 +26,12 @@ def embed_promise(request, locality, slug):
     response = render(
         request,
         "followup/embed_promise.html",
-        {"promise": promise, "progress": promise_progress(promise)},
+        {
+            "promise": promise,
+            "progress": promise_progress(promise),
+            # An undated note (document 003) is a follow-up too: never "none published".
+            "followed_up": Update.objects.published().filter(promise=promise).exists(),
+        },
     )
     ancestors = " ".join(settings.EMBED_FRAME_ANCESTORS)
     response["Content-Security-Policy"] = (

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from followup.markdown import render_markdown
 from followup.models import UPDATE_NEWEST_FIRST, Update
 from promises.models import Locality, Promise
+from promises.progress import promise_progress
 
 FEED_LENGTH = 50
 NOON = datetime.time(12)  # a note is dated, not timed: it is published at noon that day
@@ -154,10 +155,12 @@ class PromiseUpdatesFeed(UpdatesFeed):
         return _("Follow-up: %(promise)s – Medborgarlöften") % {"promise": obj.title}
 
     def description(self, obj=None):
-        return _("New follow-up notes on %(promise)s (%(locality)s).") % {
+        # With the progress in the same words as every other surface (promises.progress).
+        about = _("New follow-up notes on %(promise)s (%(locality)s).") % {
             "promise": obj.title,
             "locality": obj.locality.name,
         }
+        return f"{about} {promise_progress(obj).summary}"
 
     def link(self, obj=None):
         return obj.get_absolute_url()

@@ -156,13 +156,17 @@ class LocalityDetailView(DetailView):
 
 
 def _commitments():
-    """Commitments with their parties, verdict, last published note and cancellation reason."""
+    """Commitments with their parties, verdict, last published note, the published note that
+    set their status (its id and date) and cancellation reason."""
     notes = (
         Update.objects.published()
         .filter(commitment=OuterRef("pk"), date__isnull=False)  # an undated note has no day
         .order_by("-date", "-pk")
     )
     cancelled = notes.filter(new_status=Commitment.Status.CANCELLED)
+    # The reason next to the status: the published note that set it (the same note the
+    # publish services take the public status from).
+    reason = Update.objects.status_setting().filter(commitment=OuterRef("pk"))
     return (
         # Within one promise: Meta.ordering's "promise" would join and order by promise.
         Commitment.objects.order_by("order", "pk")
@@ -180,6 +184,8 @@ def _commitments():
         .annotate(
             last_update_on=Subquery(notes.values("date")[:1]),
             cancel_reason=Subquery(cancelled.values("text")[:1]),
+            status_note_id=Subquery(reason.values("pk")[:1]),
+            status_note_on=Subquery(reason.values("date")[:1]),
         )
     )
 
@@ -284,6 +290,7 @@ class PromiseDetailView(DetailView):
             ],
             cancelled=[c for c in promise.commitments.all() if c.status == "cancelled"],
             progress=promise_progress(promise),
+            statuses=Commitment.Status,
             indicators=indicators,
             verdict=getattr(promise, "verdict", None),
             surveys=[_compare(survey) for survey in promise.surveys.all()],
@@ -330,7 +337,8 @@ def _compare(survey):
 
 @require_safe
 def about(request):
-    return render(request, "pages/about.html")
+    # The statuses by their badges' names: one wording for each (Commitment.Status).
+    return render(request, "pages/about.html", {"statuses": Commitment.Status})
 
 
 @require_safe

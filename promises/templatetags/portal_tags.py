@@ -12,6 +12,8 @@ from django.urls import translate_url
 from django.utils.formats import localize, number_format
 from django.utils.translation import gettext, ngettext
 
+from promises.progress import State
+
 from .promise_history import commitment_changes
 
 logger = logging.getLogger(__name__)
@@ -93,13 +95,21 @@ def period_parts(promise):
 
 @register.simple_tag
 def progress_parts(progress):
-    """For `_progress.html`: what the progress shows, as a dict. `counted` and `reported`
-    say which of its four forms it takes; with something to show, the bar's widths (10 a
-    counted commitment) and the progress in words, "1 of 4 commitments done, 1 in progress,
-    ..." and "progress 38 %"."""
+    """For `_progress.html` and the embed card: what the progress shows, as a dict. Its
+    `state` and `summary` are promises.progress's (one wording for every surface); once a
+    status is reported, the bar's widths and the progress in words, "1 of 4 commitments
+    done, 1 in progress, ...". The bar is 20 units a counted commitment: a done one is
+    drawn 20 wide and one in progress 10 (it counts half), so the drawn share is the
+    stated percentage."""
     counted = progress.counted
-    parts = {"counted": counted, "reported": progress.reported, "total": progress.total}
-    if not (counted and progress.reported):
+    parts = {
+        "state": str(progress.state),
+        "summary": progress.summary,
+        "counted": counted,
+        "reported": progress.reported,
+        "total": progress.total,
+    }
+    if progress.state != State.REPORTED:
         return parts
     sentence = ngettext(
         "%(done)s of %(counter)s commitment done",
@@ -116,11 +126,11 @@ def progress_parts(progress):
             "counter": _number(cancelled)
         }
     # Strings: the template would write a number as the language does (1 000, 1,5).
-    parts["width"] = str(10 * counted)
-    parts["done"] = str(10 * progress.done)
+    parts["width"] = str(20 * counted)
+    parts["done"] = str(20 * progress.done)
     parts["doing"] = str(10 * progress.in_progress)
     parts["sentence"] = sentence
-    parts["percent"] = gettext("progress %(percent)s %%") % {"percent": _number(progress.percent)}
+    parts["percent"] = progress.percent
     return parts
 
 

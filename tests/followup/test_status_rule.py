@@ -3,6 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 from followup.models import Update
 from followup.services import update_post
@@ -48,6 +49,7 @@ def test_update_post_changes_the_status_with_its_note(commitment):
         commitment=commitment,
         new_status=Commitment.Status.IN_PROGRESS,
         text="Patrullerna har börjat.",
+        published=True,
     )
 
     assert Commitment.objects.get(pk=commitment.pk).status == Commitment.Status.IN_PROGRESS
@@ -75,7 +77,7 @@ def _note_data(client, commitment, text):
         commitment=str(commitment.pk),
         new_status=Commitment.Status.DONE,
         text=text,
-        date="2026-11-20",
+        date=timezone.localdate().isoformat(),
     )
     return data
 
@@ -90,7 +92,7 @@ def test_admin_refuses_a_status_change_without_a_note(client, commitment, samord
     assert response.status_code == 200
     assert "text" in response.context["adminform"].form.errors
     assert Commitment.objects.get(pk=commitment.pk).status == Commitment.Status.NOT_STARTED
-    assert not Update.objects.exists()
+    assert Update.objects.count() == 1  # only the note that set "not started"
 
 
 @pytest.mark.parametrize("reason", ["<!-- -->", "\u200b", "&nbsp;"])
@@ -106,7 +108,7 @@ def test_admin_refuses_a_status_change_whose_note_shows_nothing(
     assert response.status_code == 200
     assert "text" in response.context["adminform"].form.errors
     assert Commitment.objects.get(pk=commitment.pk).status == Commitment.Status.NOT_STARTED
-    assert not Update.objects.exists()
+    assert Update.objects.count() == 1  # only the note that set "not started"
 
 
 def test_admin_refuses_to_empty_the_reason_of_a_recorded_status_change(
@@ -133,14 +135,14 @@ def test_admin_refuses_to_empty_the_reason_of_a_recorded_status_change(
 def test_admin_changes_the_status_with_a_note(client, commitment, samordnare):
     client.force_login(samordnare)
 
-    response = client.post(
-        reverse("admin:followup_update_add"),
-        _note_data(client, commitment, "Klart: kameran är uppsatt."),
-    )
+    data = _note_data(client, commitment, "Klart: kameran är uppsatt.")
+    data["published"] = "on"
+
+    response = client.post(reverse("admin:followup_update_add"), data)
 
     assert response.status_code == 302
     assert Commitment.objects.get(pk=commitment.pk).status == Commitment.Status.DONE
-    update = Update.objects.get()
+    update = Update.objects.latest("pk")
     assert (update.old_status, update.new_status, update.author) == (
         "not_started",
         "done",

@@ -136,6 +136,7 @@ def test_a_status_change_records_its_author_in_the_history(make_commitment, make
         new_status=Commitment.Status.DONE,
         text="Klart.",
         author=author,
+        published=True,
     )
 
     latest = commitment.history.latest()

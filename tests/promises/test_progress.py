@@ -88,8 +88,9 @@ def test_unreported_commitments_are_told_apart_from_reported_ones():
 def test_a_promise_with_no_reported_status_says_so_instead_of_zero_percent(client, demo_data):
     html = client.get("/molndal/molndals-innerstad/").content.decode()
 
-    assert "Ingen status har rapporterats ännu för löftets 6 åtaganden." in html
-    assert "0 av 6" not in html
+    # Undated ("under en tvåårsperiod"): no "so far", no "has ended", and no 0 %.
+    assert '<p class="progress-summary">Ingen status har rapporterats ännu.</p>' in html
+    assert "0 av 6" not in html and "0 %" not in html
 
 
 def _bar(statuses, language="sv"):
@@ -104,18 +105,21 @@ def _bar(statuses, language="sv"):
 def test_the_bar_draws_done_and_in_progress_and_says_everything_in_words():
     html = _bar(["done", "in_progress", "unreported", "cancelled", "not_started"])
 
-    assert '<svg class="progress-bar" viewBox="0 0 40 10"' in html
-    assert '<rect width="10" height="10" fill="#1d6b3a"/>' in html
-    assert '<rect x="10" width="10" height="10" fill="#7fb08f"/>' in html
-    assert "1 av 4 åtaganden genomförda, 1 pågår, 1 utan rapporterad status, 1 avbrutet" in html
-    assert '<span class="progress-percent">(framsteg 38 %)</span>' in html
+    # 20 a counted commitment: done drawn 20 wide, in progress 10 (it counts half), so the
+    # drawn share, 30 of 80, is the stated 38 %.
+    assert '<svg class="progress-bar" viewBox="0 0 80 10"' in html
+    assert '<rect class="progress-done" width="20" height="10" fill="#1d6b3a"/>' in html
+    assert '<rect class="progress-doing" x="20" width="10" height="10" fill="#7fb08f"/>' in html
+    assert "1 av 4 åtaganden genomförda, 1 pågår, 1 utan uppgift, 1 inställt" in html
+    assert '<p class="progress-summary">38 % uppfyllt hittills</p>' in html
+    assert "Pågår (räknas till hälften)" in html  # the legend
 
 
 def test_the_bar_speaks_english_and_singular():
     html = _bar(["done"], "en")
 
     assert "1 of 1 commitment done" in html
-    assert "(progress 100 %)" in html
+    assert "100 % kept so far" in html
     assert "in progress" not in html and "cancelled" not in html
 
 
@@ -124,9 +128,9 @@ def test_the_bar_speaks_english_and_singular():
     [
         (
             ["unreported", "unreported"],
-            "Ingen status har rapporterats ännu för löftets 2 åtaganden.",
+            "Ingen status har rapporterats ännu.",
         ),
-        (["cancelled"], "Alla åtaganden har avbrutits."),
+        (["cancelled"], "Alla åtaganden har ställts in."),
         ([], "Inga åtaganden har publicerats ännu."),
     ],
 )

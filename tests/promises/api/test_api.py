@@ -265,6 +265,8 @@ def test_the_list_gives_every_part_of_a_promise_as_the_promise_itself(
         {"outcome": "not_done", "reason": "Ströks."},
     ]
     assert promise["progress"] == {
+        "state": "reported",
+        "summary": "30 % uppfyllt enligt de senaste rapporterna",  # ended: not "hittills"
         "percent": 30,
         "total": 6,
         "counted": 5,

@@ -349,7 +349,9 @@ def test_vastra_hisingen_has_one_undertaking_and_no_invented_owner_contact_or_st
     assert not Commitment.objects.filter(text__icontains="avhoppare").exists()
     assert not Commitment.objects.filter(text__icontains="intensifierat arbete").exists()
     assert not Contact.objects.filter(name__in=["Daniel Neck", "Lovisa Trell"]).exists()
-    assert "Genomfört" not in text
+    # No "Genomfört" badge (the page's "how progress is calculated" names the status).
+    assert "status-done" not in text
+    assert set(promise.commitments.values_list("status", flat=True)) == {"unreported"}
     assert not CommitmentVerdict.objects.exists()
 
 

@@ -45,10 +45,15 @@ def test_indicators_are_measured_monthly_and_the_promise_in_force_has_a_note_a_w
     assert all(day.day == 1 for day in months)
     values = list(Measurement.objects.filter(indicator=indicator).values_list("value", flat=True))
     assert all(isinstance(value, Decimal) and 0 < value < 200 for value in values)
-    notes = sorted(Update.objects.filter(promise=current).values_list("date", flat=True))
+    plain = Update.objects.filter(promise=current, new_status="")
+    notes = sorted(plain.values_list("date", flat=True))
     assert len(notes) == 98  # 8 January 2025 to 18 November 2026
     gaps = {later - earlier for earlier, later in zip(notes, notes[1:], strict=False)}
     assert gaps == {datetime.timedelta(days=7)}
+    # No status without the published note that sets it.
+    for commitment in Commitment.objects.filter(promise=current):
+        note = Update.objects.status_setting().filter(commitment=commitment).first()
+        assert commitment.status == (note.new_status if note else "unreported")
 
 
 def test_it_does_not_clash_with_the_demo_data_and_can_run_twice(demo_data):

@@ -26,8 +26,11 @@ def test_card_shows_progress_by_the_one_rule(client, promise):
     html = client.get(url_of(promise)).content.decode()
 
     assert "Trygg i Mölndal" in html
-    assert "50 %" in html  # (1 + ½) of 3, the cancelled one left out
-    assert 'width="50"' in html
+    assert "50 % uppfyllt hittills" in html  # (1 + ½) of 3, the cancelled one left out
+    # Drawn: 30 of 60 units (done 20, in progress 10), the stated half.
+    assert 'viewBox="0 0 60 6"' in html
+    assert 'class="progress-done" x="0" y="0" width="20"' in html
+    assert 'class="progress-doing" x="20" y="0" width="10"' in html
 
 
 def test_card_may_be_framed_by_the_configured_ancestors_only(client, settings, promise):

@@ -83,8 +83,8 @@ def test_swedish_promise_page_groups_commitments_and_states_progress(client, dem
     assert "Polisen lovar" in html
     assert "Kommunerna lovar" in html
     assert "Hur långt vi har kommit" in html
-    assert "Ingen status har rapporterats ännu för löftets 11 åtaganden." in html
-    assert "Ett genomfört åtagande räknas fullt" in html
+    assert "Perioden har tagit slut; ingen status rapporterades." in html  # 2023-2024
+    assert "”Genomfört” räknas fullt." in html
     assert "Följ med i hur det går" in html
     assert "Ingen uppgift" in html
 
@@ -94,7 +94,7 @@ def test_promise_with_verdict_leads_with_it_and_shows_indicators(client, demo_da
 
     assert html.index("Så har vi uppfyllt vårt löfte") < html.index("Polisen lovar")
     # The article reports results, not commitment statuses (issue 12 point 8).
-    assert "Ingen status har rapporterats ännu för löftets 1 åtagande." in html
+    assert '<p class="progress-summary">Ingen status har rapporterats ännu.</p>' in html
     assert "mer än 1\xa0000" in html
     assert "2,8" in html
     assert '<svg class="chart-svg"' in html
@@ -136,7 +136,7 @@ def test_cancelled_commitment_is_listed_with_its_reason(client, make_commitment,
     assert "Avbrutna åtaganden" in html
     assert "Lokalen revs." in html
     assert "1 mars 2026" in html
-    assert "Alla åtaganden har avbrutits." in html
+    assert "Alla åtaganden har ställts in." in html
 
 
 def test_unpublished_note_stays_off_the_page(client, make_commitment):
