@@ -139,9 +139,12 @@ class CommitmentFactory(factory.django.DjangoModelFactory):
     text = factory.Sequence(lambda n: f"Åtagande {n}")
 
     @classmethod
-    def _create(cls, model_class, *args, status=Commitment.Status.UNREPORTED, **kwargs):
+    def _create(
+        cls, model_class, *args, status=Commitment.Status.UNREPORTED, status_on=None, **kwargs
+    ):
         """A commitment starts as "not reported"; `status=...` gives it the status with its
-        reason, a published note that sets it (no status exists without one)."""
+        reason, a published note that sets it (no status exists without one), dated
+        `status_on` (default: the note's default date)."""
         commitment = super()._create(model_class, *args, **kwargs)
         if status != Commitment.Status.UNREPORTED:
             note = f"Status: {status}."
@@ -153,6 +156,7 @@ class CommitmentFactory(factory.django.DjangoModelFactory):
                 new_status=status,
                 published=True,
                 published_at=timezone.now(),
+                **({"date": status_on} if status_on else {}),
             )
             commitment.set_status(status, note=note)
             commitment.save(update_fields=["status"])

@@ -272,7 +272,7 @@ def test_migration_sets_statuses_without_a_published_note_to_not_reported(promis
     from django.apps import apps
 
     migration = importlib.import_module(
-        "followup.migrations.0009_public_status_from_published_notes"
+        "followup.migrations.0010_public_status_from_published_notes"
     )
     bare, drafted, reported = (make_commitment(promise=promise) for _ in range(3))
     Update.objects.create(promise=promise, commitment=drafted, text="Utkast.", new_status="done")

@@ -47,7 +47,9 @@ def region(make_locality, make_promise):
         ends_on=today + datetime.timedelta(days=300),
     )
     for status in [Status.DONE, Status.DONE, Status.DELAYED, Status.CANCELLED, Status.UNREPORTED]:
-        factories.CommitmentFactory(promise=current, status=status)
+        factories.CommitmentFactory(
+            promise=current, status=status, status_on=today - datetime.timedelta(days=20)
+        )
     factories.UpdateFactory(
         promise=current, published=True, date=today - datetime.timedelta(days=12)
     )
@@ -65,7 +67,10 @@ def region(make_locality, make_promise):
         starts_on=datetime.date(2022, 1, 1),
         ends_on=datetime.date(2023, 12, 31),
     )
-    factories.CommitmentFactory(promise=south_old, status=Status.IN_PROGRESS)
+    # No status without its published note: reported during the promise's period.
+    factories.CommitmentFactory(
+        promise=south_old, status=Status.IN_PROGRESS, status_on=datetime.date(2023, 6, 1)
+    )
     make_promise(
         locality=south,
         title="Söderbys första",
@@ -92,7 +97,7 @@ def test_each_locality_shows_its_current_promise_and_its_shares(region):
     # A draft promise is never the current one; the newest published is, when none is in force.
     assert south.promise_title == "Söderbys löfte"
     assert south.previous_verdict is False
-    assert south.days_since_followup is None
+    assert south.days_since_followup == (timezone.localdate() - datetime.date(2023, 6, 1)).days
     assert empty.promise_title == "" and empty.previous_verdict is None
 
 
