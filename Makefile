@@ -19,12 +19,15 @@ $(STAMP): requirements.lock
 
 install: $(STAMP)
 
+# Links in e-mails (SITE_URL) point at the address actually served.
+RUN_ENV := $(DEV_ENV) SITE_URL=http://$(HOST):$(PORT)
+
 run: install
-	$(DEV_ENV) $(BIN)/python manage.py migrate --no-input
-	$(DEV_ENV) $(BIN)/python manage.py load_demo_data --with-users
+	$(RUN_ENV) $(BIN)/python manage.py migrate --no-input
+	$(RUN_ENV) $(BIN)/python manage.py load_demo_data --with-users
 	@echo "Serving on http://$(HOST):$(PORT)/"
 	@echo "Admin: http://$(HOST):$(PORT)/admin/ as molndal.polis or sydvast.samordnare, password medborgarlofte-demo"
-	$(DEV_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
+	$(RUN_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install
 	$(BIN)/python -m pytest -n auto $(PYTEST_ARGS)

@@ -19,11 +19,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
-from promises.models import Promise
+from promises.models import Contact, Locality, Membership, Promise
 from situation.models import Survey, SurveyResult
 
 from .models import Measurement, Update
@@ -294,3 +294,36 @@ def _answers_to(indicators):
             (survey, result, is_baseline)
         )
     return answers
+
+
+# --- Who receives residents' feedback ---------------------------------------------------
+
+
+def feedback_recipients(locality_id):
+    """The addresses a locality's feedback goes to: its team's accounts (kommunpoliser and
+    samordnare, who may both read feedback in the admin) and its contact persons with an
+    e-mail address. The one rule, used for the e-mail and for what residents are told."""
+    members = Membership.objects.filter(locality_id=locality_id, user__is_active=True).exclude(
+        user__email=""
+    )
+    contacts = Contact.objects.filter(locality_id=locality_id).exclude(email="")
+    return sorted(
+        {email.strip().lower() for email in members.values_list("user__email", flat=True)}
+        | {email.strip().lower() for email in contacts.values_list("email", flat=True)}
+    )
+
+
+def feedback_reachable(path="pk"):
+    """Whether the locality at `path` (of the rows being queried) has anybody to receive
+    its feedback, as an expression to annotate: the rule of `feedback_recipients`."""
+    members = Membership.objects.filter(locality=OuterRef(path), user__is_active=True).exclude(
+        user__email=""
+    )
+    contacts = Contact.objects.filter(locality=OuterRef(path)).exclude(email="")
+    return ExpressionWrapper(Q(Exists(members)) | Q(Exists(contacts)), BooleanField())
+
+
+def localities_reachable(localities=None):
+    """The localities whose feedback reaches somebody (see `feedback_recipients`)."""
+    localities = Locality.objects.all() if localities is None else localities
+    return localities.alias(reachable=feedback_reachable()).filter(reachable=True)

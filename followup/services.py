@@ -10,11 +10,11 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.mail import get_connection
 from django.db import transaction
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from promises.models import Commitment, Contact, Membership, Promise, published_q
+from promises.models import Commitment, Membership, Promise, published_q
 from promises.signals import content_changed
 
 from . import emails, ratelimit
@@ -25,7 +25,7 @@ from .models import (
     Update,
     status_change_errors,
 )
-from .selectors import promises_stale
+from .selectors import feedback_recipients, localities_reachable, promises_stale
 
 logger = logging.getLogger(__name__)
 
@@ -335,22 +335,12 @@ def feedback_submit(*, locality, message, promise=None, place="", name="", email
     return feedback
 
 
-def _team_addresses(locality_id):
-    return sorted(
-        set(
-            Contact.objects.filter(locality_id=locality_id)
-            .exclude(email="")
-            .values_list("email", flat=True)
-        )
-    )
-
-
 def feedback_notify_team(feedback_id):
-    """E-mail the locality's contact persons that feedback arrived (a link to the admin,
+    """E-mail the locality's team and contacts that feedback arrived (a link to the admin,
     not the message: the text and any personal data stay in the database). Returns
     whether the e-mail went out."""
     feedback = Feedback.objects.select_related("locality", "promise").get(pk=feedback_id)
-    recipients = _team_addresses(feedback.locality_id)
+    recipients = feedback_recipients(feedback.locality_id)
     if not recipients or feedback.notified_at:
         return False
     with translation.override(settings.LANGUAGE_CODE):
@@ -379,14 +369,11 @@ def feedback_notify_team(feedback_id):
 def feedback_notify_pending(older_than=datetime.timedelta(minutes=5)):
     """Retry the team e-mails that did not go out (older than `older_than`, so a request
     still sending its own is left alone). Returns (sent, failed)."""
-    has_address = Contact.objects.filter(locality=OuterRef("locality")).exclude(email="")
-    pending = (
-        Feedback.objects.filter(
-            notified_at__isnull=True, created_at__lte=timezone.now() - older_than
-        )
-        .filter(Exists(has_address))
-        .values_list("pk", flat=True)
-    )
+    pending = Feedback.objects.filter(
+        notified_at__isnull=True,
+        created_at__lte=timezone.now() - older_than,
+        locality__in=localities_reachable(),
+    ).values_list("pk", flat=True)
     sent = failed = 0
     for pk in list(pending):
         if feedback_notify_team(pk):

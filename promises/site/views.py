@@ -16,7 +16,7 @@ from django.views.generic import DetailView
 from django_filters.views import FilterView
 
 from followup.models import Indicator, Measurement, Update
-from followup.selectors import promises_with_last_followup
+from followup.selectors import feedback_reachable, promises_with_last_followup
 from promises.models import Actor, Agreement, Commitment, Contact, Goal, Locality, Party, Promise
 from promises.progress import promise_progress
 from situation.models import Place, Problem, SituationPicture, Survey, SurveyResult
@@ -134,16 +134,20 @@ class LocalityDetailView(DetailView):
     template_name = "promises/locality_detail.html"
 
     def get_queryset(self):
-        return Locality.objects.select_related("police_area", "agreement").prefetch_related(
-            "municipalities",
-            "contacts",
-            Prefetch("places", queryset=Place.objects.order_by("name")),
-            Prefetch("promises", queryset=published_promises(), to_attr="published_promises"),
-            Prefetch(
-                "situation_pictures",
-                queryset=SituationPicture.objects.order_by("-date", "title"),
-            ),
-            Prefetch("surveys", queryset=Survey.objects.select_related("baseline")),
+        return (
+            Locality.objects.annotate(feedback_reachable=feedback_reachable())
+            .select_related("police_area", "agreement")
+            .prefetch_related(
+                "municipalities",
+                "contacts",
+                Prefetch("places", queryset=Place.objects.order_by("name")),
+                Prefetch("promises", queryset=published_promises(), to_attr="published_promises"),
+                Prefetch(
+                    "situation_pictures",
+                    queryset=SituationPicture.objects.order_by("-date", "title"),
+                ),
+                Prefetch("surveys", queryset=Survey.objects.select_related("baseline")),
+            )
         )
 
     def get_context_data(self, **kwargs):
@@ -250,6 +254,7 @@ class PromiseDetailView(DetailView):
         return get_object_or_404(
             # Annotated for the staleness notice, without a query of its own.
             promises_with_last_followup(Promise.objects.visible_to(previewer(self.request)))
+            .annotate(feedback_reachable=feedback_reachable("locality"))
             .select_related("locality__police_area", "locality__agreement", "verdict")
             .prefetch_related(*PROMISE_PAGE_PREFETCHES),
             locality__slug=self.kwargs["locality"],
@@ -259,6 +264,7 @@ class PromiseDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         promise = self.object
+        promise.locality.feedback_reachable = promise.feedback_reachable
         groups = {actor: [] for actor in Actor}
         for commitment in promise.commitments.all():
             groups[commitment.actor].append(commitment)

@@ -385,6 +385,7 @@ def test_the_forms_on_a_promise_page_add_no_query(client, make_promise):
     from django.test.utils import CaptureQueriesContext
 
     promise = make_promise()
+    promise.locality.feedback_reachable = True  # as the promise page's view annotates it
     context = {"promise": promise, "locality": promise.locality, "csrf_token": "x"}
     with CaptureQueriesContext(connection) as queries:
         html = render_to_string("followup/includes/_feedback_form.html", context)
