@@ -91,8 +91,10 @@ class PromiseFilters(Schema):
         None,
         max_length=200,
         description=(
-            "Words that must all occur, in any order and any case, in the title, summary, "
-            "background, locality name or a commitment."
+            'Words that must all occur, in any order, case and accents ("molndal" finds '
+            "Mölndal; Swedish word forms on PostgreSQL), in the promise's text, its "
+            "commitments, goals, problems or indicators, or the names of its locality, "
+            "municipalities and places. The public list's search."
         ),
     )
 

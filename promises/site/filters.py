@@ -68,8 +68,9 @@ class PromiseFilter(django_filters.FilterSet):
             attrs={"type": "search", "autocomplete": "off", "aria-describedby": "id_q-help"}
         ),
         help_text=_(
-            "Every word, in any order, in the title, summary, background, locality name or "
-            "a commitment."
+            "Every word, in any order, with or without å, ä and ö: in the promise, its "
+            "commitments, goals and problems, or the names of its area, municipality and "
+            "places."
         ),
     )
     locality = django_filters.ModelChoiceFilter(

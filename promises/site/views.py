@@ -17,7 +17,21 @@ from django_filters.views import FilterView
 
 from followup.models import Indicator, Measurement, Update
 from followup.selectors import promises_with_last_followup
-from promises.models import Actor, Agreement, Commitment, Contact, Goal, Locality, Party, Promise
+from promises import search
+from promises.models import (
+    SEARCH_MAX_WORDS,
+    Actor,
+    Agreement,
+    Commitment,
+    Contact,
+    Goal,
+    Locality,
+    LocalityName,
+    Municipality,
+    Party,
+    Promise,
+    Theme,
+)
 from promises.progress import promise_progress
 from situation.models import Place, Problem, SituationPicture, Survey, SurveyResult
 
@@ -98,9 +112,18 @@ class PromiseListView(FilterView):
     paginate_by = 20
     strict = True
     page_error = None
+    q = ""
 
     def get_queryset(self):
-        return published_promises().select_related("locality").order_by("locality__name", "title")
+        return published_promises().select_related("locality").in_reading_order()
+
+    def get_filterset(self, filterset_class):
+        filterset = super().get_filterset(filterset_class)
+        self.q = filterset.form.cleaned_data.get("q") if filterset.is_valid() else ""
+        if self.q and filterset.is_valid():
+            # Best first on PostgreSQL, with each promise's highlighted snippet.
+            filterset.queryset = filterset.queryset.ranked(self.q)
+        return filterset
 
     def paginate_queryset(self, queryset, page_size):
         paginator = self.get_paginator(queryset, page_size)
@@ -117,7 +140,15 @@ class PromiseListView(FilterView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         _with_progress(context["object_list"])
+        if self.q:
+            _with_snippets(context["object_list"], self.q)
+            if not context["paginator"].count:
+                context["suggestions"] = suggested_queries(self.q)
         context["page_error"] = self.page_error
+        # The filters beside the search stay folded away unless one is in use.
+        context["active_filters"] = sum(
+            1 for name in self.filterset.form.fields if name != "q" and self.request.GET.get(name)
+        )
         query = self.request.GET.copy()
         query.pop(self.page_kwarg, None)
         context["query_string"] = query.urlencode()
@@ -128,6 +159,32 @@ class PromiseListView(FilterView):
         if invalid or self.page_error:
             kwargs["status"] = 400
         return super().render_to_response(context, **kwargs)
+
+
+def _with_snippets(promises, q):
+    """A highlighted snippet on each promise: PostgreSQL's (PromiseQuerySet.ranked), else
+    made here from its text."""
+    for promise in promises:
+        if getattr(promise, "search_snippet", None) is None:
+            text = " ".join((promise.summary, promise.background, promise.follow_up))
+            promise.search_snippet = search.python_snippet(text, q, SEARCH_MAX_WORDS)
+        if search.HIGHLIGHT_START not in promise.search_snippet:
+            promise.search_snippet = ""  # the words are elsewhere (a commitment, a place)
+
+
+def suggested_queries(q):
+    """Close matches for a query that found nothing, from the names and titles published."""
+    published = Promise.objects.published()
+    vocabulary = [
+        *published.values_list("title", flat=True),
+        *Locality.objects.values_list("name", flat=True),
+        *LocalityName.objects.values_list("name", flat=True),
+        *Municipality.objects.values_list("name", flat=True),
+        *Place.objects.values_list("name", flat=True),
+        *Theme.objects.values_list("name", flat=True),
+        *Commitment.objects.filter(promise__in=published).values_list("text", flat=True),
+    ]
+    return search.suggestions(q, vocabulary, SEARCH_MAX_WORDS)
 
 
 class LocalityDetailView(DetailView):
