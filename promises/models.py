@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connections, models
 from django.db.models import Case, Exists, F, OuterRef, Q, Value, When
+from django.db.models.lookups import Exact
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -36,6 +37,8 @@ RESERVED_SLUGS = frozenset(
         "healthz",
         "readyz",
         "samverkan",
+        "omrade",
+        "oppna-data",
     }
 )
 
@@ -138,6 +141,21 @@ class Agreement(models.Model):
 class LocalityQuerySet(LocalityScopedQuerySet):
     locality_lookup = ""
 
+    # Beside its own name, what a locality is known by (the area finder).
+    OTHER_NAMES = ("names__name", "municipalities__name", "places__name")
+
+    def named(self, name):
+        """Localities known by `name`, whatever its case, accents, spaces or hyphens: their
+        own name, an alternative name, one of their municipalities or one of their places."""
+        key = search.squash(name)
+        if not key:
+            return self.none()
+        condition = Q(Exact(search.Squashed("name"), key))
+        for path in self.OTHER_NAMES:
+            known = self.model._base_manager.filter(pk=OuterRef("pk"))
+            condition |= Q(Exists(known.filter(Exact(search.Squashed(path), key))))
+        return self.filter(condition)
+
 
 class Locality(models.Model):
     class Kind(models.TextChoices):
@@ -207,6 +225,8 @@ class LocalityName(models.Model):
         Locality, on_delete=models.CASCADE, related_name="names", verbose_name=_("locality")
     )
     name = models.CharField(_("name"), max_length=200)
+
+    objects = LocalityScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -335,14 +355,28 @@ class PromiseQuerySet(LocalityScopedQuerySet):
     # open-data API (promises.api.views.list_promises) both go through `matching`. Every
     # condition is a subquery, so a promise is never listed twice.
 
-    def matching(self, *, locality=None, actor=None, theme=None, phase=None, status=None, q=None):
-        """Promises of the locality (slug), with a commitment of the actor (Actor value), on
+    def matching(
+        self,
+        *,
+        locality=None,
+        municipality=None,
+        actor=None,
+        theme=None,
+        phase=None,
+        status=None,
+        q=None,
+    ):
+        """Promises of the locality (slug), of a locality in the municipality (slug), with a
+        commitment of the actor (Actor value), on
         the theme (slug), in the phase (Promise.Phase value), with a commitment of the
         status (Commitment.Status value), and containing every word of `q`; a condition
         left empty does not filter."""
         queryset = self
         if locality:
             queryset = queryset.filter(locality__slug=locality)
+        if municipality:
+            in_municipality = Locality.objects.filter(municipalities__slug=municipality)
+            queryset = queryset.filter(locality__in=in_municipality.values("pk"))
         if actor:
             queryset = queryset.with_commitment(Commitment.objects.by_actor(actor))
         if theme:

@@ -81,6 +81,9 @@ class Invalid(Schema):
 
 class PromiseFilters(Schema):
     locality: str | None = Field(None, pattern=SLUG, description="Locality slug, e.g. molndal.")
+    municipality: str | None = Field(
+        None, pattern=SLUG, description="Municipality slug, e.g. tjorn: its localities' promises."
+    )
     actor: Literal[tuple(Actor.values)] | None = Field(None, description="Who owns a commitment.")
     theme: str | None = Field(None, pattern=SLUG, description="Theme slug.")
     phase: Literal[tuple(Promise.Phase.values)] | None = None

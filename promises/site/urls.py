@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import embed, feeds, situation, views
+from . import areas, embed, feeds, situation, views
 
 app_name = "promises"
 
@@ -9,6 +9,7 @@ app_name = "promises"
 urlpatterns = [
     path("", views.home, name="home"),
     path("loften/", views.PromiseListView.as_view(), name="list"),
+    path("omrade/", areas.find_area, name="find-area"),
     path("om/", views.about, name="about"),
     path("tillganglighet/", views.accessibility, name="accessibility"),
     path("samverkan/<slug:slug>/", views.AgreementDetailView.as_view(), name="agreement"),

@@ -35,6 +35,7 @@ from promises.models import (
 from promises.progress import promise_progress
 from situation.models import Place, Problem, SituationPicture, Survey, SurveyResult
 
+from .areas import area_names
 from .charts import bar_charts
 from .filters import PromiseFilter
 
@@ -102,6 +103,7 @@ def home(request):
         "promises": recent,
         "more_promises": published.count() > len(recent),
         "updates": updates,
+        "area_names": area_names(),
     }
     return render(request, "promises/home.html", context)
 
