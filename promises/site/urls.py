@@ -11,6 +11,7 @@ urlpatterns = [
     path("loften/", views.PromiseListView.as_view(), name="list"),
     path("omrade/", areas.find_area, name="find-area"),
     path("om/", views.about, name="about"),
+    path("oppna-data/", views.open_data, name="open-data"),
     path("tillganglighet/", views.accessibility, name="accessibility"),
     path("samverkan/<slug:slug>/", views.AgreementDetailView.as_view(), name="agreement"),
     path("feeds/atom/", feeds.AtomUpdatesFeed(), name="feed-atom"),

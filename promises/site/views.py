@@ -384,6 +384,20 @@ def about(request):
 
 
 @require_safe
+def open_data(request):
+    """What residents and developers may reuse, and how: CSV, the API, feeds, the widget."""
+    example = Promise.objects.published().select_related("locality").first()
+    embed = (
+        reverse("promises:embed", kwargs={"locality": example.locality.slug, "slug": example.slug})
+        if example
+        else reverse("promises:embed", kwargs={"locality": "omrade", "slug": "lofte"})
+    )
+    return render(
+        request, "pages/open_data.html", {"embed_example": request.build_absolute_uri(embed)}
+    )
+
+
+@require_safe
 def accessibility(request):
     return render(request, "pages/accessibility.html")
 
