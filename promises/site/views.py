@@ -82,14 +82,14 @@ def home(request):
     ).values_list("locality_id", "municipality__name")
     # Both lists in one query (and one prefetch), so the count never depends on whether
     # one of them happens to be empty.
-    order = [F("starts_on").desc(nulls_last=True), "-created_at", "title"]
-    in_force_ids = published.in_force().order_by(*order).values("pk")[:HOME_PROMISES]
-    recent_ids = published.order_by(*order).values("pk")[:HOME_PROMISES]
+    # The list's order (PromiseQuerySet.in_reading_order): in force, undated, upcoming, ended.
+    in_force_ids = published.in_force().in_reading_order().values("pk")[:HOME_PROMISES]
+    recent_ids = published.in_reading_order().values("pk")[:HOME_PROMISES]
     shown = _with_progress(
         published_promises()
         .filter(Q(pk__in=Subquery(in_force_ids)) | Q(pk__in=Subquery(recent_ids)))
         .select_related("locality")
-        .order_by(*order)
+        .in_reading_order()
     )
     today = timezone.localdate()
     in_force = [p for p in shown if p.phase(today) == Promise.Phase.ACTIVE][:HOME_PROMISES]
