@@ -212,7 +212,10 @@ class PromiseAdmin(ScopedHistoryAdmin):
         (_("Period"), {"fields": [("starts_on", "ends_on"), "period_text", "signed_on"]}),
         (_("Text"), {"fields": ["summary", "background", "follow_up", "signatories"]}),
         (_("Parties and themes"), {"fields": ["parties", "themes"]}),
-        (_("Source"), {"fields": ["source_title", "source_url"]}),
+        (
+            _("Source"),
+            {"fields": ["source_title", "source_publisher", "source_published_on", "source_url"]},
+        ),
     ]
 
     def _set_state(self, request, queryset, state):

@@ -526,6 +526,18 @@ class Promise(models.Model):
     signed_on = models.DateField(_("signed on"), null=True, blank=True)
     source_url = models.URLField(_("source link"), blank=True)
     source_title = models.CharField(_("source title"), max_length=300, blank=True)
+    source_publisher = models.CharField(
+        _("source publisher"),
+        max_length=200,
+        blank=True,
+        help_text=_('Who published the source document, e.g. "Polisen" or "Stenungsunds kommun".'),
+    )
+    source_published_on = models.DateField(
+        _("source published on"),
+        null=True,
+        blank=True,
+        help_text=_("The date the source document gives, if any."),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 

@@ -205,6 +205,7 @@ def _load_promise(locality, row, by_slug, pictures, contacts):
             "signatories": row.get("signatories", ""),
             "follow_up": row.get("follow_up", ""),
             "source_title": row.get("source_title", ""),
+            "source_publisher": row.get("source_publisher", ""),
         },
     )
     set_m2m(promise.parties, [by_slug["party"][s] for s in row["parties"]])
