@@ -50,7 +50,20 @@ def _with_progress(promises):
 
 
 def published_promises():
-    return Promise.objects.published().prefetch_related(Prefetch("commitments", STATUS_ONLY))
+    """Published promises with their commitments' statuses and `last_status_on`: the date of
+    the latest published note that set a commitment's status (shown on the cards)."""
+    status_notes = (
+        Update.objects.published()
+        .filter(promise=OuterRef("pk"), date__isnull=False)
+        .exclude(new_status="")
+        .order_by("-date")
+        .values("date")[:1]
+    )
+    return (
+        Promise.objects.published()
+        .annotate(last_status_on=Subquery(status_notes))
+        .prefetch_related(Prefetch("commitments", STATUS_ONLY))
+    )
 
 
 HOME_PROMISES = 12  # the home stays the same size however many promises there are
