@@ -97,7 +97,9 @@ def test_promise_with_verdict_leads_with_it_and_shows_indicators(client, demo_da
     assert "Ingen status har rapporterats ännu för löftets 1 åtagande." in html
     assert "mer än 1\xa0000" in html
     assert "2,8" in html
-    assert '<svg class="chart-svg"' in html
+    # One value each: key figures, not five one-bar charts (issue 15 point 7).
+    assert '<svg class="chart-svg"' not in html
+    assert html.count('class="chart key-figure"') == 4
     assert "Nollmätningen hösten 2014" in html
     assert "Resultaten av undersökningen har inte publicerats ännu." not in html
 
