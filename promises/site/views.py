@@ -350,6 +350,7 @@ class PromiseDetailView(DetailView):
             indicators=indicators,
             verdict=getattr(promise, "verdict", None),
             surveys=[_compare(survey) for survey in promise.surveys.all()],
+            survey_multiples=survey_series(promise.surveys.all()),
             updates=Update.objects.published().filter(promise=promise).select_related("commitment"),
         )
         return context
@@ -380,6 +381,49 @@ class AgreementDetailView(DetailView):
         return Agreement.objects.prefetch_related(
             "parties", Prefetch("localities", queryset=Locality.objects.order_by("name"))
         )
+
+
+def survey_series(surveys):
+    """Each question (and group) asked in more than one of the surveys or their baselines, as
+    a small multiple: the answers in time order, each with its survey, its number of
+    respondents and the difference from the first (the baseline) in the unit's own terms
+    (percentage points for a %)."""
+    every = {}
+    for survey in surveys:
+        for one in (survey.baseline, survey):
+            if one is not None:
+                every.setdefault(one.pk, one)
+    series = {}
+    ordered = sorted(every.values(), key=lambda s: (s.year is None, s.year or 0, s.title))
+    for survey in ordered:
+        for result in survey.results.all():
+            series.setdefault((result.question, result.group), []).append((survey, result))
+    multiples = []
+    for (question, group), answers in series.items():
+        if len(answers) < 2:
+            continue
+        first = answers[0][1].value
+        top = max(max(r.value for _s, r in answers), 1)
+        rows = [
+            {
+                "survey": survey,
+                "result": result,
+                "difference": None if index == 0 else result.value - first,
+                "share": round(float(result.value / top) * 100, 1),
+            }
+            for index, (survey, result) in enumerate(answers)
+        ]
+        unit = answers[0][1].unit
+        multiples.append(
+            {
+                "question": question,
+                "group": group,
+                "unit": unit,
+                "percent": unit == "%",
+                "rows": rows,
+            }
+        )
+    return multiples
 
 
 def _compare(survey):
