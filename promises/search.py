@@ -19,7 +19,7 @@ import unicodedata
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.db import models
-from django.db.models import Func, Value
+from django.db.models import Case, Func, Value, When
 from django.db.models.functions import Coalesce
 from django.db.models.lookups import Contains
 
@@ -129,7 +129,17 @@ def rank(q, limit):
         + SearchVector("background", weight="C", config=SEARCH_CONFIG)
         + SearchVector("follow_up", weight="D", config=SEARCH_CONFIG)
     )
-    return SearchRank(vector, any_word_query(q, limit))
+    ranked = SearchRank(vector, any_word_query(q, limit))
+    # A word as typed (not only a word of the same stem) in the title puts the promise first:
+    # "tryggare" finds "trygghet" too, but "Tryggare utemiljö" before it.
+    for word in words(q, limit):
+        in_title = Case(
+            When(Contains(Squashed("title"), squash(word)), then=Value(1.0)),
+            default=Value(0.0),
+            output_field=models.FloatField(),
+        )
+        ranked = ranked + in_title
+    return ranked
 
 
 def snippet(q, limit):

@@ -222,6 +222,10 @@ def test_each_filter_narrows_the_list(client, demo_data, prefix, query, expected
     titles = _results(response)
     if isinstance(expected, int):
         assert len(titles) == expected
+    elif expected is not None and query.startswith("q=") and connection.vendor == "postgresql":
+        # PostgreSQL also finds the word's other forms ("tryggare": "trygghet"), ranked after
+        # the promises with the word as typed (issue 15 point 1).
+        assert titles[: len(expected)] == expected
     elif expected is not None:
         assert sorted(titles) == sorted(expected)
     assert len(titles) == len(set(titles))
