@@ -35,7 +35,7 @@ def test_resident_filters_to_sodra_fyrbodal_and_traffic_and_opens_the_promise(pa
 
     assert page.locator("h1").inner_text() == "Medborgarlöfte 2023-2024"
     assert page.get_by_role("heading", name="Polisen lovar").is_visible()
-    assert page.get_by_role("heading", name="Kommunen lovar").is_visible()
+    assert page.get_by_role("heading", name="Kommunerna lovar").is_visible()
     assert page.console_errors == []
 
 
