@@ -14,10 +14,10 @@ from django.db import DatabaseError, InterfaceError, OperationalError, connectio
 from django.http import HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 from django.utils import translation
-from django.utils.cache import add_never_cache_headers
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.http import quote_etag
 
-from .cache import unprefixed_path
+from .cache import is_excluded, unprefixed_path
 from .logs import request_id_var
 
 logger = logging.getLogger(__name__)
@@ -202,3 +202,52 @@ class StableETagMiddleware:
                 hashlib.md5(body, usedforsecurity=False).hexdigest()
             )
         return response
+
+
+class BrowserCacheControlMiddleware:
+    """Cache-Control for browsers and a shared cache (proxy, CDN) in front, on a 200 to a
+    GET or HEAD of a public page that did not set one itself:
+
+    - the same for every visitor: `public`, a short `max-age` (PUBLIC_CACHE_MAX_AGE) and
+      `stale-while-revalidate` (PUBLIC_CACHE_STALE_WHILE_REVALIDATE); the page cache behind
+      (config.cache) shows an edit at once, so an edit shows behind a proxy within max-age
+      (and, served stale, on the request after);
+    - with per-visitor content (a form's CSRF token and timestamp, a cookie set, a logged-in
+      visitor or one with a session): `private`, never stored by a shared cache.
+
+    Above the page cache in MIDDLEWARE, so what the page cache stores is not changed (it
+    would not store a `private` page) and pages it serves get the header too."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            request.method not in ("GET", "HEAD")
+            or response.status_code != 200
+            or response.has_header("Cache-Control")
+            or is_excluded(request.path_info)
+        ):
+            return response
+        if self._per_visitor(request, response):
+            patch_cache_control(response, private=True, max_age=0)
+        else:
+            patch_cache_control(
+                response,
+                public=True,
+                max_age=settings.PUBLIC_CACHE_MAX_AGE,
+                stale_while_revalidate=settings.PUBLIC_CACHE_STALE_WHILE_REVALIDATE,
+            )
+        return response
+
+    @staticmethod
+    def _per_visitor(request, response):
+        user = getattr(request, "user", None)
+        return bool(
+            request.META.get("CSRF_COOKIE_NEEDS_UPDATE")  # a form's token was put in the page
+            or response.cookies
+            or settings.SESSION_COOKIE_NAME in request.COOKIES
+            or "Authorization" in request.headers
+            or getattr(getattr(user, "_wrapped", None), "is_authenticated", False) is True
+        )

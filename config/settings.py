@@ -64,6 +64,9 @@ MIDDLEWARE = [
     # A page from the page cache is answered here, with the headers it was stored with (the
     # CSP among them: no page uses a nonce), without the middleware below; it is served even
     # when the database is down. ConditionalGet, above it, answers 304s for cached pages too.
+    # Cache-Control for browsers and a proxy in front: public and short for pages alike for
+    # everyone, private for pages with a form (above the page cache: see its docstring).
+    "config.middleware.BrowserCacheControlMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "config.cache.PublicPageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -143,6 +146,11 @@ CACHES = {
 # Anonymous public pages are kept this many seconds in the cache (0 turns it off); any edit of
 # the three apps' content invalidates them at once (config/cache.py).
 PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=300)
+# What browsers and a shared cache in front may keep a public page without a form for
+# (Cache-Control: public, max-age, stale-while-revalidate): an edit shows behind a proxy
+# within PUBLIC_CACHE_MAX_AGE seconds (config.middleware.BrowserCacheControlMiddleware).
+PUBLIC_CACHE_MAX_AGE = env.int("PUBLIC_CACHE_MAX_AGE", default=60)
+PUBLIC_CACHE_STALE_WHILE_REVALIDATE = env.int("PUBLIC_CACHE_STALE_WHILE_REVALIDATE", default=30)
 # Paths (after the language prefix) never served from or stored in the page cache.
 PUBLIC_PAGE_CACHE_EXCLUDED_PREFIXES = env.list(
     "PUBLIC_PAGE_CACHE_EXCLUDED_PREFIXES", default=[]

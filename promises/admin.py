@@ -17,6 +17,7 @@ from .models import (
     Contact,
     Goal,
     Locality,
+    LocalityName,
     Membership,
     Municipality,
     Party,
@@ -54,13 +55,22 @@ class AgreementAdmin(ScopedAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
+class LocalityNameInline(ScopedInline, admin.TabularInline):
+    """The districts, villages and other names residents know the locality by (the area
+    finder and the search use them); edited by whoever may change the locality."""
+
+    model = LocalityName
+    extra = 1
+
+
 @admin.register(Locality)
 class LocalityAdmin(ScopedAdmin):
     list_display = ["name", "kind", "police_area", "collaboration_name"]
     list_filter = ["kind", ("police_area", RelatedOnly)]
-    search_fields = ["name", "collaboration_name"]
+    search_fields = ["name", "collaboration_name", "names__name"]
     prepopulated_fields = {"slug": ["name"]}
     filter_horizontal = ["municipalities"]
+    inlines = [LocalityNameInline]
 
 
 class MembershipForm(forms.ModelForm):
@@ -201,7 +211,10 @@ class PromiseAdmin(ScopedHistoryAdmin):
         (_("Period"), {"fields": [("starts_on", "ends_on"), "period_text", "signed_on"]}),
         (_("Text"), {"fields": ["summary", "background", "follow_up", "signatories"]}),
         (_("Parties and themes"), {"fields": ["parties", "themes"]}),
-        (_("Source"), {"fields": ["source_title", "source_url"]}),
+        (
+            _("Source"),
+            {"fields": ["source_title", "source_publisher", "source_published_on", "source_url"]},
+        ),
     ]
 
     def _set_state(self, request, queryset, state):

@@ -2,12 +2,15 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
-from django.db.models import Exists, F, OuterRef, Q
+from django.db import connections, models
+from django.db.models import Case, Exists, F, OuterRef, Q, Value, When
+from django.db.models.lookups import Exact
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from . import search
 
 # First path segments the portal uses itself; a locality with one of these slugs would hide
 # (or be hidden by) a fixed page, so they are refused.
@@ -36,6 +39,8 @@ RESERVED_SLUGS = frozenset(
         "samverkan",
         "oversikt",
         "fragor",
+        "omrade",
+        "oppna-data",
     }
 )
 
@@ -138,6 +143,21 @@ class Agreement(models.Model):
 class LocalityQuerySet(LocalityScopedQuerySet):
     locality_lookup = ""
 
+    # Beside its own name, what a locality is known by (the area finder).
+    OTHER_NAMES = ("names__name", "municipalities__name", "places__name")
+
+    def named(self, name):
+        """Localities known by `name`, whatever its case, accents, spaces or hyphens: their
+        own name, an alternative name, one of their municipalities or one of their places."""
+        key = search.squash(name)
+        if not key:
+            return self.none()
+        condition = Q(Exact(search.Squashed("name"), key))
+        for path in self.OTHER_NAMES:
+            known = self.model._base_manager.filter(pk=OuterRef("pk"))
+            condition |= Q(Exists(known.filter(Exact(search.Squashed(path), key))))
+        return self.filter(condition)
+
 
 class Locality(models.Model):
     class Kind(models.TextChoices):
@@ -195,6 +215,33 @@ class Locality(models.Model):
                     % {"slug": self.slug}
                 }
             )
+
+
+class LocalityName(models.Model):
+    """Another name residents know a locality by: a city district, a village, a part of a
+    municipality ("Biskopsgården" for Västra Hisingen). The area finder and the search use
+    them."""
+
+    # The names are part of the locality (its admin edits them inline): they go with it.
+    locality = models.ForeignKey(
+        Locality, on_delete=models.CASCADE, related_name="names", verbose_name=_("locality")
+    )
+    name = models.CharField(_("name"), max_length=200)
+
+    objects = LocalityScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("alternative name")
+        verbose_name_plural = _("alternative names")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["locality", "name"], name="localityname_unique_per_locality"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
 
 
 class Membership(models.Model):
@@ -317,14 +364,28 @@ class PromiseQuerySet(LocalityScopedQuerySet):
     # open-data API (promises.api.views.list_promises) both go through `matching`. Every
     # condition is a subquery, so a promise is never listed twice.
 
-    def matching(self, *, locality=None, actor=None, theme=None, phase=None, status=None, q=None):
-        """Promises of the locality (slug), with a commitment of the actor (Actor value), on
+    def matching(
+        self,
+        *,
+        locality=None,
+        municipality=None,
+        actor=None,
+        theme=None,
+        phase=None,
+        status=None,
+        q=None,
+    ):
+        """Promises of the locality (slug), of a locality in the municipality (slug), with a
+        commitment of the actor (Actor value), on
         the theme (slug), in the phase (Promise.Phase value), with a commitment of the
         status (Commitment.Status value), and containing every word of `q`; a condition
         left empty does not filter."""
         queryset = self
         if locality:
             queryset = queryset.filter(locality__slug=locality)
+        if municipality:
+            in_municipality = Locality.objects.filter(municipalities__slug=municipality)
+            queryset = queryset.filter(locality__in=in_municipality.values("pk"))
         if actor:
             queryset = queryset.with_commitment(Commitment.objects.by_actor(actor))
         if theme:
@@ -349,23 +410,70 @@ class PromiseQuerySet(LocalityScopedQuerySet):
         in_commitment = Exists(Commitment.objects.filter(promise=OuterRef("pk"), themes__slug=slug))
         return self.filter(own | in_commitment)
 
+    # What a promise is found by, beside its own text: a path from the promise to a text.
+    SEARCH_RELATED = (
+        "commitments__text",
+        "goals__text",
+        "locality__names__name",
+        "locality__municipalities__name",
+        "locality__places__name",
+        "situation_pictures__problems__description",
+        "situation_pictures__problems__places__name",
+        "indicators__name",
+    )
+    SEARCH_OWN = (
+        "title",
+        "summary",
+        "background",
+        "pledge_heading",
+        "pledge",
+        "follow_up",
+        "source_title",
+        "locality__name",
+    )
+
     def search(self, q):
-        """Promises containing every word of `q` (at most SEARCH_MAX_WORDS), in any order and
-        any case, each in the title, summary, background, locality name or the text of a
-        commitment."""
+        """Promises containing every word of `q` (at most SEARCH_MAX_WORDS), in any order,
+        case and accents, compound words written apart or together (promises.search), each
+        in the promise's own text, its locality's names, municipalities and places, or the
+        text of one of its commitments, goals, problems or indicators."""
+        vendor = connections[self.db].vendor
+        own = search.Joined(*self.SEARCH_OWN)
         queryset = self
-        for word in q.replace("\x00", "").split()[:SEARCH_MAX_WORDS]:
-            in_commitment = Exists(
-                Commitment.objects.filter(promise=OuterRef("pk"), text__icontains=word)
-            )
-            queryset = queryset.filter(
-                Q(title__icontains=word)
-                | Q(summary__icontains=word)
-                | Q(background__icontains=word)
-                | Q(locality__name__icontains=word)
-                | in_commitment
-            )
+        for word in search.words(q, SEARCH_MAX_WORDS):
+            condition = Q(search.word_condition(own, word, vendor))
+            for path in self.SEARCH_RELATED:
+                related = self.model._base_manager.filter(pk=OuterRef("pk")).filter(
+                    search.word_condition(path, word, vendor)
+                )
+                condition |= Q(Exists(related))
+            queryset = queryset.filter(condition)
         return queryset
+
+    def ranked(self, q):
+        """With `search_rank` and a highlighted `search_snippet` on PostgreSQL, best first;
+        elsewhere unchanged (the snippet is made in Python, promises.search.python_snippet)."""
+        if connections[self.db].vendor != "postgresql" or not search.words(q, SEARCH_MAX_WORDS):
+            return self
+        return self.annotate(
+            search_rank=search.rank(q, SEARCH_MAX_WORDS),
+            search_snippet=search.snippet(q, SEARCH_MAX_WORDS),
+        ).order_by("-search_rank", *self.query.order_by)
+
+    def in_reading_order(self, on=None):
+        """In force first, then those without dates, then upcoming, then ended; newest first
+        within each (the home page and the list)."""
+        on = on or timezone.localdate()
+        phase_rank = Case(
+            When(Q(starts_on__isnull=True) | Q(ends_on__isnull=True), then=Value(1)),
+            When(starts_on__lte=on, ends_on__gte=on, then=Value(0)),
+            When(starts_on__gt=on, then=Value(2)),
+            default=Value(3),
+            output_field=models.IntegerField(),
+        )
+        return self.alias(phase_rank=phase_rank).order_by(
+            "phase_rank", F("starts_on").desc(nulls_last=True), "-created_at", "title", "pk"
+        )
 
 
 class Promise(models.Model):
@@ -427,6 +535,18 @@ class Promise(models.Model):
     signed_on = models.DateField(_("signed on"), null=True, blank=True)
     source_url = models.URLField(_("source link"), blank=True)
     source_title = models.CharField(_("source title"), max_length=300, blank=True)
+    source_publisher = models.CharField(
+        _("source publisher"),
+        max_length=200,
+        blank=True,
+        help_text=_('Who published the source document, e.g. "Polisen" or "Stenungsunds kommun".'),
+    )
+    source_published_on = models.DateField(
+        _("source published on"),
+        null=True,
+        blank=True,
+        help_text=_("The date the source document gives, if any."),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 

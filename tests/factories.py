@@ -30,6 +30,7 @@ from promises.models import (
     Contact,
     Goal,
     Locality,
+    LocalityName,
     Membership,
     Municipality,
     Party,
@@ -90,6 +91,14 @@ class LocalityFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Område {n}")
     slug = _slug
     kind = Locality.Kind.MUNICIPALITY
+
+
+class LocalityNameFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = LocalityName
+
+    locality = factory.SubFactory(LocalityFactory)
+    name = factory.Sequence(lambda n: f"Stadsdel {n}")
 
 
 class PartyFactory(factory.django.DjangoModelFactory):

@@ -82,6 +82,9 @@ class Invalid(Schema):
 
 class PromiseFilters(Schema):
     locality: str | None = Field(None, pattern=SLUG, description="Locality slug, e.g. molndal.")
+    municipality: str | None = Field(
+        None, pattern=SLUG, description="Municipality slug, e.g. tjorn: its localities' promises."
+    )
     actor: Literal[tuple(Actor.values)] | None = Field(None, description="Who owns a commitment.")
     theme: str | None = Field(None, pattern=SLUG, description="Theme slug.")
     phase: Literal[tuple(Promise.Phase.values)] | None = None
@@ -92,8 +95,10 @@ class PromiseFilters(Schema):
         None,
         max_length=200,
         description=(
-            "Words that must all occur, in any order and any case, in the title, summary, "
-            "background, locality name or a commitment."
+            'Words that must all occur, in any order, case and accents ("molndal" finds '
+            "Mölndal; Swedish word forms on PostgreSQL), in the promise's text, its "
+            "commitments, goals, problems or indicators, or the names of its locality, "
+            "municipalities and places. The public list's search."
         ),
     )
 

@@ -13,6 +13,7 @@ from promises.models import (
     Contact,
     Goal,
     Locality,
+    LocalityName,
     Municipality,
     Party,
     PoliceArea,
@@ -106,6 +107,8 @@ def _load_locality(row, by_slug):
         },
     )
     set_m2m(locality.municipalities, [by_slug["municipality"][s] for s in row["municipalities"]])
+    for name in row.get("names", ()):
+        upsert(LocalityName, {"locality": locality, "name": name}, {})
     places = {
         p["slug"]: upsert(
             Place,
@@ -202,6 +205,7 @@ def _load_promise(locality, row, by_slug, pictures, contacts):
             "signatories": row.get("signatories", ""),
             "follow_up": row.get("follow_up", ""),
             "source_title": row.get("source_title", ""),
+            "source_publisher": row.get("source_publisher", ""),
         },
     )
     set_m2m(promise.parties, [by_slug["party"][s] for s in row["parties"]])

@@ -83,6 +83,8 @@ SODRA_FYRBODAL = {
                 "kommuner mot brott."
             ),
             "source_title": "Medborgarlöfte 2023-2024",
+            # The page carries Stenungsunds kommun's coat of arms; its "Publicerad:" is empty.
+            "source_publisher": "Stenungsunds kommun",
             # The photo caption ("På bilden från vänster: …").
             "signatories": (
                 "Kicki Nordberg, kommundirektör Stenungsunds kommun\n"

@@ -13,6 +13,8 @@ SYDVAST = {
         "aktuellt stadsområde samverkar för att påverka den upplevda tryggheten utifrån en "
         "gemensam läges- och problembild."
     ),
+    # The document's heading names the area "Västra Göteborg".
+    "names": ["Västra Göteborg"],
     "places": [
         {"slug": "frolunda-torg", "name": "Frölunda torg", "kind": "square"},
         {"slug": "tynnered", "name": "Tynnered", "kind": "area"},

@@ -118,6 +118,7 @@ VASTRA_HISINGEN = {
                 "kommer att jämföras med nollmätningen som gjordes hösten 2014."
             ),
             "source_title": "Medborgarlöfte om gängrelaterat våld har gett resultat",
+            "source_publisher": "Polisen",  # "Sök på polisen.se"
             "parties": ["polisen", "vastra-hisingens-stadsdelsforvaltning"],
             "themes": ["gangkriminalitet", "narkotika", "offentlig-miljo"],
             "situation_pictures": ["gemensam-lokal-lagesbild"],

@@ -1,7 +1,11 @@
-"""Server-rendered bar charts for indicators: geometry only, drawn by an SVG template.
+"""Server-rendered figures for indicators: geometry only, drawn by a template.
 
-A bar for each value of the indicator's series (followup.selectors.series_for: measurements, or
-a survey question's answers), lines for `baseline_value` and `target_value`.
+An indicator with fewer than two dated values is a key figure (`Chart.key_figures`): its
+value(s) as written, with qualifier, unit, period and source; one bar on a scale of its own
+would draw "mer än 1 000" as tall as "24". From two dated values it is a bar chart in time
+order (followup.selectors.series_for: measurements, or a survey question's answers), with
+lines for `baseline_value` and `target_value`, its labels at least 14 px at any width (the
+drawing is never narrower than WIDTH pixels: see .chart-svg in site.css), and the table.
 """
 
 from dataclasses import dataclass, field
@@ -9,13 +13,15 @@ from decimal import Decimal
 
 from followup.selectors import indicator_series, series_for
 
-WIDTH = 320
-HEIGHT = 180
-TOP = 16
-BOTTOM = 36  # room for the labels under the bars
-LEFT = 8
-RIGHT = 8
+WIDTH = 260  # in px at the narrowest (320 px screens): FONT units are then FONT px or more
+HEIGHT = 200
+FONT = 14
+TOP = 22
+BOTTOM = 30  # room for the dates under the bars
+LEFT = 4
+RIGHT = 4
 PLOT = HEIGHT - TOP - BOTTOM
+MAX_LABELLED = 4  # beyond this many bars, only the first and last are labelled (the table has all)
 
 
 @dataclass
@@ -26,10 +32,11 @@ class Bar:
     height: float
     label_x: float
     point: object  # a followup.selectors.Point
+    labelled: bool = True
 
     @property
     def value_y(self):
-        return round(self.y - 4, 1)
+        return round(self.y - 5, 1)
 
 
 @dataclass
@@ -40,7 +47,7 @@ class Line:
 
     @property
     def label_y(self):
-        return round(self.y - 3, 1)
+        return round(self.y - 4, 1)
 
 
 @dataclass
@@ -52,12 +59,14 @@ class Chart:
     right: int = WIDTH - RIGHT
     bars: list = field(default_factory=list)
     lines: list = field(default_factory=list)
-    label_y: int = HEIGHT - 14
+    label_y: int = HEIGHT - 10
     has_groups: bool = False
+    font: int = FONT
+    key_figures: list = field(default_factory=list)  # points shown as key figures instead
 
     @property
     def empty(self):
-        return not self.bars
+        return not self.bars and not self.key_figures
 
 
 def bar_charts(indicators):
@@ -83,6 +92,9 @@ def bar_chart(indicator, points=None):
     chart = Chart(has_groups=any(p.group for p in points))
     if not points:
         return chart
+    if len({p.date or p.year for p in points if p.date or p.year}) < 2:
+        chart.key_figures = points
+        return chart
 
     def y_of(value):
         share = max(Decimal(0), min(Decimal(value), top)) / top
@@ -101,6 +113,7 @@ def bar_chart(indicator, points=None):
                 height=round(TOP + PLOT - y, 1),
                 label_x=round(centre, 1),
                 point=point,
+                labelled=len(points) <= MAX_LABELLED or index in (0, len(points) - 1),
             )
         )
     chart.lines = [Line(y=y_of(value), value=value, kind=kind) for kind, value in reference]

@@ -8,7 +8,7 @@ from django.forms.utils import flatatt
 from django.template.loader import get_template
 from django.utils.translation import gettext_lazy as _
 
-from promises.models import Actor, Commitment, Locality, Promise, Theme
+from promises.models import Actor, Commitment, Locality, Municipality, Promise, Theme
 
 QUERY_MAX_LENGTH = 200
 
@@ -68,8 +68,9 @@ class PromiseFilter(django_filters.FilterSet):
             attrs={"type": "search", "autocomplete": "off", "aria-describedby": "id_q-help"}
         ),
         help_text=_(
-            "Every word, in any order, in the title, summary, background, locality name or "
-            "a commitment."
+            "Every word, in any order, with or without å, ä and ö: in the promise, its "
+            "commitments, goals and problems, or the names of its area, municipality and "
+            "places."
         ),
     )
     locality = django_filters.ModelChoiceFilter(
@@ -77,6 +78,13 @@ class PromiseFilter(django_filters.FilterSet):
         queryset=Locality.objects.only("slug", "name"),
         to_field_name="slug",
         empty_label=_("All localities"),
+        widget=SwedishOptionsSelect,
+    )
+    municipality = django_filters.ModelChoiceFilter(
+        label=_("Municipality"),
+        queryset=Municipality.objects.only("slug", "name"),
+        to_field_name="slug",
+        empty_label=_("All municipalities"),
         widget=SwedishOptionsSelect,
     )
     actor = django_filters.ChoiceFilter(
@@ -107,15 +115,17 @@ class PromiseFilter(django_filters.FilterSet):
 
     class Meta:
         model = Promise
-        fields = ["q", "locality", "actor", "theme", "phase", "status"]
+        fields = ["q", "locality", "municipality", "actor", "theme", "phase", "status"]
 
     def filter_queryset(self, queryset):
         """The rule is the promises' own (PromiseQuerySet.matching), as in the API; this form
         only reads and checks the values (an unknown one gives the list's 400)."""
         data = self.form.cleaned_data
         locality, theme = data.get("locality"), data.get("theme")
+        municipality = data.get("municipality")
         return queryset.matching(
             locality=locality.slug if locality else None,
+            municipality=municipality.slug if municipality else None,
             actor=data.get("actor"),
             theme=theme.slug if theme else None,
             phase=data.get("phase"),

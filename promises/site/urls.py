@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import embed, feeds, overview, questions, report, situation, views
+from . import areas, embed, feeds, overview, questions, report, situation, views
 
 app_name = "promises"
 
@@ -9,7 +9,9 @@ app_name = "promises"
 urlpatterns = [
     path("", views.home, name="home"),
     path("loften/", views.PromiseListView.as_view(), name="list"),
+    path("omrade/", areas.find_area, name="find-area"),
     path("om/", views.about, name="about"),
+    path("oppna-data/", views.open_data, name="open-data"),
     path("tillganglighet/", views.accessibility, name="accessibility"),
     path("oversikt/", overview.overview_page, name="overview"),
     path("fragor/", questions.question_list, name="questions"),

@@ -17,10 +17,25 @@ from django_filters.views import FilterView
 
 from followup.models import Indicator, Measurement, Update
 from followup.selectors import feedback_reachable, promises_with_last_followup
-from promises.models import Actor, Agreement, Commitment, Contact, Goal, Locality, Party, Promise
+from promises import search
+from promises.models import (
+    SEARCH_MAX_WORDS,
+    Actor,
+    Agreement,
+    Commitment,
+    Contact,
+    Goal,
+    Locality,
+    LocalityName,
+    Municipality,
+    Party,
+    Promise,
+    Theme,
+)
 from promises.progress import promise_progress
 from situation.models import Place, Problem, SituationPicture, Survey, SurveyResult
 
+from .areas import area_names
 from .charts import bar_charts
 from .filters import PromiseFilter
 
@@ -35,7 +50,20 @@ def _with_progress(promises):
 
 
 def published_promises():
-    return Promise.objects.published().prefetch_related(Prefetch("commitments", STATUS_ONLY))
+    """Published promises with their commitments' statuses and `last_status_on`: the date of
+    the latest published note that set a commitment's status (shown on the cards)."""
+    status_notes = (
+        Update.objects.published()
+        .filter(promise=OuterRef("pk"), date__isnull=False)
+        .exclude(new_status="")
+        .order_by("-date")
+        .values("date")[:1]
+    )
+    return (
+        Promise.objects.published()
+        .annotate(last_status_on=Subquery(status_notes))
+        .prefetch_related(Prefetch("commitments", STATUS_ONLY))
+    )
 
 
 HOME_PROMISES = 12  # the home stays the same size however many promises there are
@@ -67,14 +95,14 @@ def home(request):
     ).values_list("locality_id", "municipality__name")
     # Both lists in one query (and one prefetch), so the count never depends on whether
     # one of them happens to be empty.
-    order = [F("starts_on").desc(nulls_last=True), "-created_at", "title"]
-    in_force_ids = published.in_force().order_by(*order).values("pk")[:HOME_PROMISES]
-    recent_ids = published.order_by(*order).values("pk")[:HOME_PROMISES]
+    # The list's order (PromiseQuerySet.in_reading_order): in force, undated, upcoming, ended.
+    in_force_ids = published.in_force().in_reading_order().values("pk")[:HOME_PROMISES]
+    recent_ids = published.in_reading_order().values("pk")[:HOME_PROMISES]
     shown = _with_progress(
         published_promises()
         .filter(Q(pk__in=Subquery(in_force_ids)) | Q(pk__in=Subquery(recent_ids)))
         .select_related("locality")
-        .order_by(*order)
+        .in_reading_order()
     )
     today = timezone.localdate()
     in_force = [p for p in shown if p.phase(today) == Promise.Phase.ACTIVE][:HOME_PROMISES]
@@ -88,6 +116,7 @@ def home(request):
         "promises": recent,
         "more_promises": published.count() > len(recent),
         "updates": updates,
+        "area_names": area_names(),
     }
     return render(request, "promises/home.html", context)
 
@@ -98,9 +127,18 @@ class PromiseListView(FilterView):
     paginate_by = 20
     strict = True
     page_error = None
+    q = ""
 
     def get_queryset(self):
-        return published_promises().select_related("locality").order_by("locality__name", "title")
+        return published_promises().select_related("locality").in_reading_order()
+
+    def get_filterset(self, filterset_class):
+        filterset = super().get_filterset(filterset_class)
+        self.q = filterset.form.cleaned_data.get("q") if filterset.is_valid() else ""
+        if self.q and filterset.is_valid():
+            # Best first on PostgreSQL, with each promise's highlighted snippet.
+            filterset.queryset = filterset.queryset.ranked(self.q)
+        return filterset
 
     def paginate_queryset(self, queryset, page_size):
         paginator = self.get_paginator(queryset, page_size)
@@ -117,7 +155,15 @@ class PromiseListView(FilterView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         _with_progress(context["object_list"])
+        if self.q:
+            _with_snippets(context["object_list"], self.q)
+            if not context["paginator"].count:
+                context["suggestions"] = suggested_queries(self.q)
         context["page_error"] = self.page_error
+        # The filters beside the search stay folded away unless one is in use.
+        context["active_filters"] = sum(
+            1 for name in self.filterset.form.fields if name != "q" and self.request.GET.get(name)
+        )
         query = self.request.GET.copy()
         query.pop(self.page_kwarg, None)
         context["query_string"] = query.urlencode()
@@ -128,6 +174,32 @@ class PromiseListView(FilterView):
         if invalid or self.page_error:
             kwargs["status"] = 400
         return super().render_to_response(context, **kwargs)
+
+
+def _with_snippets(promises, q):
+    """A highlighted snippet on each promise: PostgreSQL's (PromiseQuerySet.ranked), else
+    made here from its text."""
+    for promise in promises:
+        if getattr(promise, "search_snippet", None) is None:
+            text = " ".join((promise.summary, promise.background, promise.follow_up))
+            promise.search_snippet = search.python_snippet(text, q, SEARCH_MAX_WORDS)
+        if search.HIGHLIGHT_START not in promise.search_snippet:
+            promise.search_snippet = ""  # the words are elsewhere (a commitment, a place)
+
+
+def suggested_queries(q):
+    """Close matches for a query that found nothing, from the names and titles published."""
+    published = Promise.objects.published()
+    vocabulary = [
+        *published.values_list("title", flat=True),
+        *Locality.objects.values_list("name", flat=True),
+        *LocalityName.objects.values_list("name", flat=True),
+        *Municipality.objects.values_list("name", flat=True),
+        *Place.objects.values_list("name", flat=True),
+        *Theme.objects.values_list("name", flat=True),
+        *Commitment.objects.filter(promise__in=published).values_list("text", flat=True),
+    ]
+    return search.suggestions(q, vocabulary, SEARCH_MAX_WORDS)
 
 
 class LocalityDetailView(DetailView):
@@ -300,6 +372,7 @@ class PromiseDetailView(DetailView):
             indicators=indicators,
             verdict=getattr(promise, "verdict", None),
             surveys=[_compare(survey) for survey in promise.surveys.all()],
+            survey_multiples=survey_series(promise.surveys.all()),
             updates=Update.objects.published().filter(promise=promise).select_related("commitment"),
         )
         return context
@@ -332,6 +405,49 @@ class AgreementDetailView(DetailView):
         )
 
 
+def survey_series(surveys):
+    """Each question (and group) asked in more than one of the surveys or their baselines, as
+    a small multiple: the answers in time order, each with its survey, its number of
+    respondents and the difference from the first (the baseline) in the unit's own terms
+    (percentage points for a %)."""
+    every = {}
+    for survey in surveys:
+        for one in (survey.baseline, survey):
+            if one is not None:
+                every.setdefault(one.pk, one)
+    series = {}
+    ordered = sorted(every.values(), key=lambda s: (s.year is None, s.year or 0, s.title))
+    for survey in ordered:
+        for result in survey.results.all():
+            series.setdefault((result.question, result.group), []).append((survey, result))
+    multiples = []
+    for (question, group), answers in series.items():
+        if len(answers) < 2:
+            continue
+        first = answers[0][1].value
+        top = max(max(r.value for _s, r in answers), 1)
+        rows = [
+            {
+                "survey": survey,
+                "result": result,
+                "difference": None if index == 0 else result.value - first,
+                "share": round(float(result.value / top) * 100, 1),
+            }
+            for index, (survey, result) in enumerate(answers)
+        ]
+        unit = answers[0][1].unit
+        multiples.append(
+            {
+                "question": question,
+                "group": group,
+                "unit": unit,
+                "percent": unit == "%",
+                "rows": rows,
+            }
+        )
+    return multiples
+
+
 def _compare(survey):
     """Pair each result of a survey with the baseline's answer to the same question."""
     before = {}
@@ -345,6 +461,20 @@ def _compare(survey):
 def about(request):
     # The statuses by their badges' names: one wording for each (Commitment.Status).
     return render(request, "pages/about.html", {"statuses": Commitment.Status})
+
+
+@require_safe
+def open_data(request):
+    """What residents and developers may reuse, and how: CSV, the API, feeds, the widget."""
+    example = Promise.objects.published().select_related("locality").first()
+    embed = (
+        reverse("promises:embed", kwargs={"locality": example.locality.slug, "slug": example.slug})
+        if example
+        else reverse("promises:embed", kwargs={"locality": "omrade", "slug": "lofte"})
+    )
+    return render(
+        request, "pages/open_data.html", {"embed_example": request.build_absolute_uri(embed)}
+    )
 
 
 @require_safe
