@@ -5,12 +5,13 @@ from django.conf import settings
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from . import views
+from . import views, workspace
 
 app_name = "followup"
 
 urlpatterns = [
     path(f"{settings.ADMIN_URL}uppfoljning/", views.dashboard, name="dashboard"),
+    path(f"{settings.ADMIN_URL}rapportera/<str:commitment_id>/", workspace.report, name="report"),
     # Translated paths: /synpunkter/, /en/feedback/ and so on.
     path(_("feedback/"), views.feedback, name="feedback"),
     path(_("feedback/receipt/<str:reference>/"), views.feedback_receipt, name="feedback_receipt"),
