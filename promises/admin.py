@@ -5,12 +5,20 @@ from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404, HttpResponseNotAllowed
+from django.shortcuts import redirect
+from django.template.loader import render_to_string
+from django.urls import NoReverseMatch, path, reverse
+from django.utils.html import format_html
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_otp.plugins.otp_totp.admin import TOTPDeviceAdmin
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from .admin_scoping import Scope, ScopedAdmin, ScopedHistoryAdmin, ScopedInline
+from .admin_scoping import Scope, ScopedAdmin, ScopedHistoryAdmin, ScopedInline, valid_pk
 from .models import (
     Agreement,
     Commitment,
@@ -24,7 +32,8 @@ from .models import (
     Promise,
     Theme,
 )
-from .permissions import may_delete_commitments_of, sync_user_groups
+from .ordering import next_order, order_move
+from .permissions import may_delete_commitments_of, perm_code, sync_user_groups
 
 RelatedOnly = admin.RelatedOnlyFieldListFilter
 
@@ -145,25 +154,138 @@ for model, base in [
 class CommitmentInlineForm(forms.ModelForm):
     class Meta:
         model = Commitment
-        fields = ["order", "text", "parties", "themes"]
+        fields = ["text", "parties", "themes"]
         widgets = {
             "text": forms.Textarea(attrs={"rows": 3, "cols": 70}),
             "parties": forms.CheckboxSelectMultiple,
-            "order": forms.NumberInput(attrs={"class": "vSmallField", "min": 0}),
         }
 
 
-class CommitmentInline(ScopedInline, admin.StackedInline):
+def report_link(commitment):
+    """The link to "Rapportera läget" (followup's report screen) for a saved commitment."""
+    if commitment is None or commitment.pk is None:
+        return "–"
+    try:
+        url = reverse("followup:report", args=[commitment.pk])
+    except NoReverseMatch:  # the follow-up app is not installed
+        return "–"
+    return format_html('<a href="{}">{}</a>', url, _("Report progress"))
+
+
+def parties_that_fit(promise, request=None):
+    """The parties a commitment of `promise` may be owned by: the promise's own parties
+    (partners included once added to the promise), those named in the promise form being
+    posted, and those its commitments already have; every party for a promise not yet
+    saved (None: no limit)."""
+    if promise is None or promise.pk is None:
+        return None
+    chosen = Q(pk__in=promise.parties.values("pk")) | Q(
+        pk__in=Commitment.objects.filter(promise=promise).values("parties")
+    )
+    if request is not None and request.method == "POST":
+        posted = [v for v in request.POST.getlist("parties") if v.isdigit() and len(v) < 12]
+        chosen |= Q(pk__in=posted)
+    return Party.objects.filter(chosen).order_by("kind", "name")
+
+
+PARTIES_HELP = _(
+    "Only the promise's parties are offered. A party that is missing is added to the "
+    "promise first (Parties and themes)."
+)
+
+
+def limit_parties(form_class, promise, request=None):
+    field = form_class.base_fields.get("parties")
+    queryset = parties_that_fit(promise, request)
+    if field is not None and queryset is not None:
+        field.queryset = queryset
+        field.help_text = PARTIES_HELP
+
+
+class MovableMixin:
+    """Rows of a promise (commitments, goals) ordered by "Move up" / "Move down" buttons
+    (plain form posts, no JavaScript) instead of typed order numbers."""
+
+    @admin.display(description=_("Order"))
+    def move(self, obj):
+        if obj is None or obj.pk is None:
+            return "–"
+        name = f"admin:{obj._meta.app_label}_{obj._meta.model_name}_move"
+        return render_to_string(
+            "admin/promises/includes/_move_buttons.html",
+            {
+                "up_url": reverse(name, args=[obj.pk, "up"]),
+                "down_url": reverse(name, args=[obj.pk, "down"]),
+                "label": Truncator(obj.text).words(8),
+            },
+        )
+
+    def may_move(self, request):
+        return request.user.has_perm(perm_code(self.model, "change"))
+
+
+class MoveViewMixin:
+    """The POST-only view behind the move buttons, on the row's own model admin."""
+
+    def get_urls(self):
+        move = path(
+            "<path:object_id>/move/<str:direction>/",
+            self.admin_site.admin_view(self.move_view),
+            name=f"{self.opts.app_label}_{self.opts.model_name}_move",
+        )
+        return [move, *super().get_urls()]
+
+    def move_view(self, request, object_id, direction):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        obj = self.get_queryset(request).filter(pk=valid_pk(self.model, object_id)).first()
+        if obj is None or direction not in ("up", "down"):
+            raise Http404
+        if not self.has_change_permission(request, obj):
+            raise PermissionDenied
+        order_move(obj, direction, user=request.user)
+        url = reverse("admin:promises_promise_change", args=[obj.promise_id])
+        return redirect(f"{url}#{self.opts.model_name}s-group")
+
+
+def may_report(request):
+    return request.user.has_perm("followup.add_update")
+
+
+class ReportLinkMixin:
+    """Adds a "Rapportera läget" link to each commitment for editors who post notes."""
+
+    @admin.display(description=_("Report"))
+    def report(self, obj):
+        return report_link(obj)
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        return [*fields, "report"] if may_report(request) else fields
+
+
+class CommitmentInline(ReportLinkMixin, MovableMixin, ScopedInline, admin.StackedInline):
     """Commitments with their actors; the order field sorts them (lowest first)."""
 
     model = Commitment
     form = CommitmentInlineForm
     extra = 0
-    fields = [("order", "status"), "text", "parties", "themes"]
-    readonly_fields = ["status"]
+    fields = ["status", "text", "parties", "themes"]
+    readonly_fields = ["status", "move"]
     autocomplete_fields = ["themes"]
     ordering = ["order", "pk"]
     show_change_link = True
+
+    def get_fields(self, request, obj=None):
+        fields = list(self.fields)
+        if self.may_move(request):
+            fields.insert(0, "move")
+        return [*fields, "report"] if may_report(request) else fields
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        limit_parties(formset.form, obj, request)  # `obj` is the promise
+        return formset
 
     def has_delete_permission(self, request, obj=None):
         # `obj` is the promise; the same rule as the commitment's own delete page.
@@ -172,17 +294,18 @@ class CommitmentInline(ScopedInline, admin.StackedInline):
         return super().has_delete_permission(request, obj)
 
 
-class GoalInline(ScopedInline, admin.TabularInline):
+class GoalInline(MovableMixin, ScopedInline, admin.TabularInline):
     model = Goal
     extra = 0
-    fields = ["order", "text"]
+    fields = ["text"]
+    readonly_fields = ["move"]
     ordering = ["order", "pk"]
 
+    def get_fields(self, request, obj=None):
+        return ["move", *self.fields] if self.may_move(request) else list(self.fields)
+
     def get_formset(self, request, obj=None, **kwargs):
-        kwargs["widgets"] = {
-            "text": forms.Textarea(attrs={"rows": 2, "cols": 70}),
-            "order": forms.NumberInput(attrs={"class": "vSmallField", "min": 0}),
-        }
+        kwargs["widgets"] = {"text": forms.Textarea(attrs={"rows": 2, "cols": 70})}
         return super().get_formset(request, obj, **kwargs)
 
 
@@ -204,6 +327,15 @@ class PromiseAdmin(ScopedHistoryAdmin):
         (_("Parties and themes"), {"fields": ["parties", "themes"]}),
         (_("Source"), {"fields": ["source_title", "source_url"]}),
     ]
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model in (Commitment, Goal):
+            following = next_order(formset.model, form.instance)
+            for row in formset.forms:
+                if row.instance.pk is None and row.has_changed():
+                    row.instance.order = following
+                    following += 1
+        super().save_formset(request, form, formset, change)
 
     def _set_state(self, request, queryset, state):
         changed = 0
@@ -243,12 +375,27 @@ class PromiseAdmin(ScopedHistoryAdmin):
 
 
 @admin.register(Commitment)
-class CommitmentAdmin(ScopedHistoryAdmin):
+class CommitmentAdmin(ReportLinkMixin, MoveViewMixin, ScopedHistoryAdmin):
     list_display = ["__str__", "promise", "status", "order"]
+
+    def get_list_display(self, request):
+        fields = list(super().get_list_display(request))
+        return [*fields, "report"] if may_report(request) else fields
+
+    def get_fields(self, request, obj=None):
+        fields = list(self.fields)
+        return [*fields, "report"] if may_report(request) and obj is not None else fields
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        if obj is not None:
+            limit_parties(form, obj.promise)
+        return form
+
     list_filter = ["status", ("promise__locality", RelatedOnly), ("parties", RelatedOnly)]
     search_fields = ["text", "promise__title"]
     autocomplete_fields = ["promise", "themes"]
-    readonly_fields = ["status"]
+    readonly_fields = ["status", "order"]
     fields = ["promise", "order", "text", "parties", "themes", "status"]
     list_select_related = ["promise__locality"]
 
@@ -271,8 +418,10 @@ class CommitmentAdmin(ScopedHistoryAdmin):
 
 
 @admin.register(Goal)
-class GoalAdmin(ScopedHistoryAdmin):
+class GoalAdmin(MoveViewMixin, ScopedHistoryAdmin):
     list_display = ["__str__", "promise", "order"]
+    fields = ["promise", "order", "text"]
+    readonly_fields = ["order"]
     list_filter = [("promise__locality", RelatedOnly)]
     search_fields = ["text", "promise__title"]
     autocomplete_fields = ["promise"]

@@ -253,3 +253,20 @@ def test_report_screen_has_a_swedish_help_text_not_just_markdown(place):
 
     assert "**fetstil**" in page
     assert "Förhandsgranska" in page
+
+
+def test_each_commitment_row_of_the_promise_links_to_its_report_screen(place):
+    client = logged_in(place.samordnare)
+    promise_page = client.get(reverse("admin:promises_promise_change", args=[place.promise.pk]))
+    commitments = client.get(reverse("admin:promises_commitment_changelist"))
+
+    assert report_url(place.commitment.pk) in promise_page.content.decode()
+    assert report_url(place.commitment.pk) in commitments.content.decode()
+
+
+def test_kommunpolis_promise_form_has_no_report_link(place):
+    client = logged_in(place.polis)
+    page = client.get(reverse("admin:promises_promise_change", args=[place.promise.pk]))
+
+    assert page.status_code == 200
+    assert report_url(place.commitment.pk) not in page.content.decode()
