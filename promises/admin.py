@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, path, reverse
 from django.utils.html import format_html
 from django.utils.text import Truncator
@@ -361,7 +362,14 @@ class PromiseAdmin(ScopedHistoryAdmin):
         description=_("Unpublish the selected promises (back to draft)"), permissions=["change"]
     )
     def unpublish(self, request, queryset):
+        """Asks first, saying what residents will see; unpublishes on "Yes"."""
+        if request.POST.get("post") != "yes":
+            return self._unpublish_confirmation(request, list(queryset))
         changed = self._set_state(request, queryset, Promise.State.DRAFT)
+        self._unpublished_message(request, changed)
+        return None
+
+    def _unpublished_message(self, request, changed):
         self.message_user(
             request,
             ngettext(
@@ -372,6 +380,50 @@ class PromiseAdmin(ScopedHistoryAdmin):
             % {"count": changed},
             messages.SUCCESS,
         )
+
+    def _unpublish_confirmation(self, request, promises, single=False):
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Unpublish?"),
+            "opts": self.opts,
+            "promises": promises,
+            "published": [p for p in promises if p.state == Promise.State.PUBLISHED],
+            "single": single,
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(
+            request, "admin/promises/promise/unpublish_confirmation.html", context
+        )
+
+    def get_urls(self):
+        unpublish = path(
+            "<path:object_id>/unpublish/",
+            self.admin_site.admin_view(self.unpublish_view),
+            name="promises_promise_unpublish",
+        )
+        return [unpublish, *super().get_urls()]
+
+    def unpublish_view(self, request, object_id):
+        """One promise: GET asks, POST unpublishes."""
+        promise = self.get_queryset(request).filter(pk=valid_pk(Promise, object_id)).first()
+        if promise is None:
+            raise Http404
+        if not self.has_change_permission(request, promise):
+            raise PermissionDenied
+        if request.method == "POST":
+            changed = self._set_state(
+                request, Promise.objects.filter(pk=promise.pk), Promise.State.DRAFT
+            )
+            self._unpublished_message(request, changed)
+            return redirect("admin:promises_promise_change", promise.pk)
+        return self._unpublish_confirmation(request, [promise], single=True)
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if obj is not None and obj.state == Promise.State.PUBLISHED:
+            # Unpublishing is asked for on its own page, which says what residents will see.
+            fields.append("state")
+        return fields
 
 
 @admin.register(Commitment)

@@ -132,7 +132,8 @@ def test_unpublish_action_puts_a_promise_back_to_draft(client, two):
 
     client.post(
         reverse("admin:promises_promise_changelist"),
-        {"action": "unpublish", "_selected_action": [str(two.own.pk)]},
+        # Issue 14: the action asks first; "post=yes" is the confirmation page's answer.
+        {"action": "unpublish", "_selected_action": [str(two.own.pk)], "post": "yes"},
     )
 
     two.own.refresh_from_db()
