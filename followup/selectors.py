@@ -392,3 +392,26 @@ def editor_worklist(user, on=None, may_report_in=()):
         promise.has_ended = promise.ends_on < on
         work[promise.locality_id].ending.append(promise)
     return list(work.values())
+
+
+# --- Feedback ---------------------------------------------------------------------------
+
+USUAL_ANSWER_SAMPLE = 3  # answered messages needed before the receipt tells from them
+
+
+def usual_answer_days(locality, on=None):
+    """How many days the locality's team usually takes to answer feedback: the median over
+    the last year's answered messages, or FEEDBACK_USUAL_ANSWER_DAYS while there are too
+    few to tell."""
+    from .models import Feedback
+
+    now = on or timezone.now()
+    answered = Feedback.objects.filter(
+        locality=locality,
+        answered_at__isnull=False,
+        created_at__gte=now - datetime.timedelta(days=365),
+    ).values_list("created_at", "answered_at")
+    days = sorted(max(0, (answered_at - created).days) for created, answered_at in answered)
+    if len(days) < USUAL_ANSWER_SAMPLE:
+        return settings.FEEDBACK_USUAL_ANSWER_DAYS
+    return max(1, days[len(days) // 2])
