@@ -20,6 +20,7 @@ from django_otp.plugins.otp_totp.admin import TOTPDeviceAdmin
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .admin_scoping import Scope, ScopedAdmin, ScopedHistoryAdmin, ScopedInline, valid_pk
+from .history import related_history
 from .models import (
     Agreement,
     Commitment,
@@ -417,6 +418,13 @@ class PromiseAdmin(ScopedHistoryAdmin):
             self._unpublished_message(request, changed)
             return redirect("admin:promises_promise_change", promise.pk)
         return self._unpublish_confirmation(request, [promise], single=True)
+
+    def history_view(self, request, object_id, extra_context=None):
+        """The promise's own history, then its commitments', goals' and indicators'."""
+        promise = self.get_queryset(request).filter(pk=valid_pk(Promise, object_id)).first()
+        if promise is not None:
+            extra_context = {**(extra_context or {}), "related_history": related_history(promise)}
+        return super().history_view(request, object_id, extra_context)
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
