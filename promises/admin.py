@@ -36,6 +36,7 @@ from .models import (
 )
 from .ordering import next_order, order_move
 from .permissions import may_delete_commitments_of, perm_code, sync_user_groups
+from .services import promise_start_next_period
 
 RelatedOnly = admin.RelatedOnlyFieldListFilter
 
@@ -324,7 +325,10 @@ class PromiseAdmin(ScopedHistoryAdmin):
     list_select_related = ["locality"]
     fieldsets = [
         (None, {"fields": ["locality", "title", "slug", "state"]}),
-        (_("Period"), {"fields": [("starts_on", "ends_on"), "period_text", "signed_on"]}),
+        (
+            _("Period"),
+            {"fields": [("starts_on", "ends_on"), "period_text", "signed_on", "predecessor"]},
+        ),
         (_("Text"), {"fields": ["summary", "background", "follow_up", "signatories"]}),
         (_("Parties and themes"), {"fields": ["parties", "themes"]}),
         (_("Source"), {"fields": ["source_title", "source_url"]}),
@@ -402,7 +406,35 @@ class PromiseAdmin(ScopedHistoryAdmin):
             self.admin_site.admin_view(self.unpublish_view),
             name="promises_promise_unpublish",
         )
-        return [unpublish, *super().get_urls()]
+        next_period = path(
+            "<path:object_id>/next-period/",
+            self.admin_site.admin_view(self.next_period_view),
+            name="promises_promise_next_period",
+        )
+        return [unpublish, next_period, *super().get_urls()]
+
+    def next_period_view(self, request, object_id):
+        """Starting the next period: GET asks, POST makes the draft copy and opens it."""
+        promise = self.get_queryset(request).filter(pk=valid_pk(Promise, object_id)).first()
+        if promise is None:
+            raise Http404
+        if not (self.has_add_permission(request) and self.has_change_permission(request, promise)):
+            raise PermissionDenied
+        if request.method == "POST":
+            successor = promise_start_next_period(promise, user=request.user)
+            self.message_user(
+                request,
+                _("A draft for the next period was made. Check the dates and the wording."),
+                messages.SUCCESS,
+            )
+            return redirect("admin:promises_promise_change", successor.pk)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Start the next period?"),
+            "opts": self.opts,
+            "promise": promise,
+        }
+        return TemplateResponse(request, "admin/promises/promise/next_period.html", context)
 
     def unpublish_view(self, request, object_id):
         """One promise: GET asks, POST unpublishes."""
@@ -427,7 +459,7 @@ class PromiseAdmin(ScopedHistoryAdmin):
         return super().history_view(request, object_id, extra_context)
 
     def get_readonly_fields(self, request, obj=None):
-        fields = list(super().get_readonly_fields(request, obj))
+        fields = [*super().get_readonly_fields(request, obj), "predecessor"]
         if obj is not None and obj.state == Promise.State.PUBLISHED:
             # Unpublishing is asked for on its own page, which says what residents will see.
             fields.append("state")

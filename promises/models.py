@@ -418,6 +418,15 @@ class Promise(models.Model):
     signed_on = models.DateField(_("signed on"), null=True, blank=True)
     source_url = models.URLField(_("source link"), blank=True)
     source_title = models.CharField(_("source title"), max_length=300, blank=True)
+    predecessor = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="successors",
+        verbose_name=_("previous period's promise"),
+        help_text=_("The promise this one renews (promises are renewed every one or two years)."),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
