@@ -12,6 +12,16 @@ app_name = "followup"
 urlpatterns = [
     path(f"{settings.ADMIN_URL}uppfoljning/", views.dashboard, name="dashboard"),
     path(f"{settings.ADMIN_URL}rapportera/<str:commitment_id>/", workspace.report, name="report"),
+    path(
+        f"{settings.ADMIN_URL}lagesrapporter/<str:promise_id>/export/",
+        workspace.status_reports_export,
+        name="status_reports_export",
+    ),
+    path(
+        f"{settings.ADMIN_URL}lagesrapporter/<str:promise_id>/import/",
+        workspace.status_reports_import,
+        name="status_reports_import",
+    ),
     # Translated paths: /synpunkter/, /en/feedback/ and so on.
     path(_("feedback/"), views.feedback, name="feedback"),
     path(_("feedback/receipt/<str:reference>/"), views.feedback_receipt, name="feedback_receipt"),

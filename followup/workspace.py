@@ -10,7 +10,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -19,9 +19,10 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
 from promises.admin_scoping import valid_pk
-from promises.models import Commitment
+from promises.models import Commitment, Promise
 from promises.permissions import localities_where
 
+from . import bulk
 from .markdown import render_markdown
 from .models import Indicator, Measurement, Update, status_change_errors
 from .services import update_post
@@ -187,3 +188,86 @@ def report(request, commitment_id):
 
 
 report = admin.site.admin_view(report)
+
+
+# --- Status reports in bulk (CSV) and for several commitments at once ---------------------
+
+
+def reportable_promise(user, promise_id):
+    """The promise `user` may post notes on, or 404."""
+    promises = Promise.objects.select_related("locality")
+    if not user.is_superuser:
+        promises = promises.in_localities(localities_where(user, "followup.add_update"))
+    promise = promises.filter(pk=valid_pk(Promise, promise_id)).first()
+    if promise is None:
+        raise Http404
+    return promise
+
+
+@require_http_methods(["GET", "HEAD"])
+def status_reports_export(request, promise_id):
+    promise = reportable_promise(request.user, promise_id)
+    response = HttpResponse(
+        bulk.status_reports_csv(promise), content_type="text/csv; charset=utf-8"
+    )
+    filename = f"lagesrapporter-{promise.locality.slug}-{promise.slug}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("CSV file"),
+        required=False,
+        help_text=_(
+            "Semicolon-separated, UTF-8 (Excel: “CSV UTF-8”). Start from an export: change "
+            "the status and write the reason; “publish” ja or nej (nej: a draft note)."
+        ),
+    )
+    content = forms.CharField(widget=forms.HiddenInput, required=False, max_length=bulk.MAX_BYTES)
+
+
+@require_http_methods(["GET", "POST"])
+def status_reports_import(request, promise_id):
+    """Upload, then a preview of every change and every error; "Confirm" applies them all,
+    or nothing when anything is wrong."""
+    promise = reportable_promise(request.user, promise_id)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    context = {
+        **admin.site.each_context(request),
+        "title": _("Import status reports"),
+        "promise": promise,
+        "form": form,
+        "change_url": reverse("admin:promises_promise_change", args=[promise.pk]),
+        "export_url": reverse("followup:status_reports_export", args=[promise.pk]),
+    }
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data.get("file")
+        text = upload.read(bulk.MAX_BYTES + 1) if upload else form.cleaned_data["content"]
+        try:
+            rows = bulk.read_csv(text)
+        except ValidationError as error:
+            form.add_error("file", error)
+            rows = None
+        if rows is not None:
+            plan = bulk.plan_status_reports(promise, rows)
+            if request.POST.get("action") == "confirm" and not upload and not plan.errors:
+                count = bulk.apply_status_reports(promise, plan, author=request.user)
+                messages.success(
+                    request, _("%(count)d status reports were saved.") % {"count": count}
+                )
+                return redirect("admin:promises_promise_change", promise.pk)
+            if isinstance(text, bytes):
+                text = text.decode("utf-8-sig")
+            context.update(plan=plan, content=text)
+            status = 400 if plan.errors else 200
+        else:
+            status = 400
+    elif request.method == "POST":
+        status = 400
+    return TemplateResponse(request, "followup/status_reports_import.html", context, status=status)
+
+
+status_reports_export = admin.site.admin_view(status_reports_export)
+status_reports_import = admin.site.admin_view(status_reports_import)
