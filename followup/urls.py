@@ -22,6 +22,11 @@ urlpatterns = [
         workspace.status_reports_import,
         name="status_reports_import",
     ),
+    path(
+        f"{settings.ADMIN_URL}lagesrapporter/<str:promise_id>/flera/",
+        workspace.bulk_report,
+        name="bulk_report",
+    ),
     # Translated paths: /synpunkter/, /en/feedback/ and so on.
     path(_("feedback/"), views.feedback, name="feedback"),
     path(_("feedback/receipt/<str:reference>/"), views.feedback_receipt, name="feedback_receipt"),

@@ -182,6 +182,7 @@ def report(request, commitment_id):
         "last_report": last,
         "form": form,
         "preview": preview,
+        "has_indicators": "indicator" in form.fields,
         "change_url": reverse("admin:promises_promise_change", args=[commitment.promise_id]),
     }
     return TemplateResponse(request, "followup/report_form.html", context, status=status)
@@ -271,3 +272,85 @@ def status_reports_import(request, promise_id):
 
 status_reports_export = admin.site.admin_view(status_reports_export)
 status_reports_import = admin.site.admin_view(status_reports_import)
+
+
+class BulkReportForm(forms.Form):
+    commitments = forms.ModelMultipleChoiceField(
+        label=_("Commitments"),
+        queryset=Commitment.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choose at least one commitment.")},
+    )
+    new_status = forms.ChoiceField(label=_("New status"))
+    text = forms.CharField(
+        label=_("Reason (shown to residents)"),
+        widget=forms.Textarea(attrs={"rows": 5, "cols": 70}),
+        help_text=REASON_HELP,
+        max_length=20000,
+    )
+
+    def __init__(self, *args, promise, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.promise = promise
+        self.fields["commitments"].queryset = promise.commitments.order_by("order", "pk")
+        self.fields["commitments"].label_from_instance = lambda c: c.text
+        self.fields["new_status"].choices = [
+            (value, label)
+            for value, label in Commitment.Status.choices
+            if value != Commitment.Status.UNREPORTED
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        for commitment in cleaned.get("commitments") or []:
+            errors = status_change_errors(
+                promise=self.promise,
+                commitment=commitment,
+                new_status=cleaned.get("new_status") or "",
+                text=cleaned.get("text") or "",
+            )
+            for field, message in errors.items():
+                name = field if field in self.fields else None
+                if name is None or name not in self.errors:
+                    self.add_error(name, message)
+        return cleaned
+
+
+@require_http_methods(["GET", "POST"])
+def bulk_report(request, promise_id):
+    """One status and one reason for several commitments of a promise at once."""
+    promise = reportable_promise(request.user, promise_id)
+    form = BulkReportForm(request.POST or None, promise=promise)
+    status = 200
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if form.is_valid() and action in ("publish", "draft"):
+            data = form.cleaned_data
+            with transaction.atomic():
+                for commitment in data["commitments"]:
+                    new_status = data["new_status"]
+                    update_post(
+                        promise=promise,
+                        commitment=commitment,
+                        new_status="" if commitment.status == new_status else new_status,
+                        text=data["text"],
+                        author=request.user,
+                        published=action == "publish",
+                    )
+            messages.success(
+                request,
+                _("%(count)d status reports were saved.") % {"count": len(data["commitments"])},
+            )
+            return redirect("admin:promises_promise_change", promise.pk)
+        status = 400
+    context = {
+        **admin.site.each_context(request),
+        "title": _("Report progress on several commitments"),
+        "promise": promise,
+        "form": form,
+        "change_url": reverse("admin:promises_promise_change", args=[promise.pk]),
+    }
+    return TemplateResponse(request, "followup/bulk_report_form.html", context, status=status)
+
+
+bulk_report = admin.site.admin_view(bulk_report)

@@ -165,6 +165,7 @@ def test_the_new_admin_pages_have_no_axe_violations(axe_page, live_demo, viewpor
             reverse("admin:index"),
             reverse("followup:report", args=[commitment.pk]),
             reverse("followup:status_reports_import", args=[promise.pk]),
+            reverse("followup:bulk_report", args=[promise.pk]),
             reverse("admin:followup_feedback_changelist"),
             reverse("admin:promises_promise_history", args=[promise.pk]),
         ],

@@ -228,3 +228,73 @@ def test_the_promise_form_and_the_start_page_link_to_the_import(place):
         ).content.decode()
     )
     assert url in client.get(reverse("admin:index")).content.decode()
+
+
+# --- One status and one reason for several commitments -----------------------------------
+
+
+def bulk_url(promise_id):
+    return reverse("followup:bulk_report", args=[promise_id])
+
+
+def test_samordnare_reports_one_status_on_several_commitments(place):
+    chosen = [place.commitments[0].pk, place.commitments[2].pk]
+
+    response = logged_in(place.samordnare).post(
+        bulk_url(place.promise.pk),
+        {
+            "commitments": chosen,
+            "new_status": "in_progress",
+            "text": "Allt har börjat.",
+            "action": "publish",
+        },
+    )
+
+    assert response.status_code == 302
+    assert set(Commitment.objects.filter(status="in_progress").values_list("pk", flat=True)) == set(
+        chosen
+    )
+    assert Update.objects.filter(published=True, text="Allt har börjat.").count() == 2
+
+
+def test_several_commitments_without_a_reason_saves_nothing(place):
+    response = logged_in(place.samordnare).post(
+        bulk_url(place.promise.pk),
+        {
+            "commitments": [place.commitments[0].pk],
+            "new_status": "done",
+            "text": " ",
+            "action": "publish",
+        },
+    )
+
+    assert response.status_code == 400
+    assert not Update.objects.exists()
+
+
+def test_a_commitment_of_another_promise_cannot_be_slipped_in(place, make_commitment, make_promise):
+    other = make_commitment(promise=make_promise(locality=place.promise.locality), text="Annat")
+
+    response = logged_in(place.samordnare).post(
+        bulk_url(place.promise.pk),
+        {"commitments": [other.pk], "new_status": "done", "text": "Klart.", "action": "publish"},
+    )
+
+    assert response.status_code == 400
+    assert Commitment.objects.get(pk=other.pk).status != "done"
+
+
+@pytest.mark.parametrize("who", ["stranger", "polis"])
+def test_others_cannot_report_on_several(place, who):
+    response = logged_in(getattr(place, who)).post(
+        bulk_url(place.promise.pk),
+        {
+            "commitments": [place.commitments[0].pk],
+            "new_status": "done",
+            "text": "X.",
+            "action": "publish",
+        },
+    )
+
+    assert response.status_code == 404
+    assert not Update.objects.exists()

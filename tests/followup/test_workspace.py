@@ -270,3 +270,12 @@ def test_kommunpolis_promise_form_has_no_report_link(place):
 
     assert page.status_code == 200
     assert report_url(place.commitment.pk) not in page.content.decode()
+
+
+def test_without_indicators_the_report_screen_says_who_adds_them(place):
+    place.indicator.delete()
+
+    page = logged_in(place.samordnare).get(report_url(place.commitment.pk)).content.decode()
+
+    assert 'name="indicator"' not in page
+    assert "En kommunpolis i området lägger till indikatorer" in page
