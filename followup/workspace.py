@@ -247,7 +247,7 @@ def status_reports_import(request, promise_id):
         upload = form.cleaned_data.get("file")
         text = upload.read(bulk.MAX_BYTES + 1) if upload else form.cleaned_data["content"]
         try:
-            rows = bulk.read_csv(text)
+            rows = bulk.read_status_reports(text)
         except ValidationError as error:
             form.add_error("file", error)
             rows = None
