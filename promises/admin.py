@@ -5,9 +5,9 @@ from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
-from django.http import Http404, HttpResponseNotAllowed
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
@@ -19,7 +19,9 @@ from django.utils.translation import ngettext
 from django_otp.plugins.otp_totp.admin import TOTPDeviceAdmin
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from . import commitments_csv
 from .admin_scoping import Scope, ScopedAdmin, ScopedHistoryAdmin, ScopedInline, valid_pk
+from .csv_dialect import MAX_BYTES
 from .history import related_history
 from .models import (
     Agreement,
@@ -35,7 +37,12 @@ from .models import (
     Theme,
 )
 from .ordering import next_order, order_move
-from .permissions import may_delete_commitments_of, perm_code, sync_user_groups
+from .permissions import (
+    localities_where,
+    may_delete_commitments_of,
+    perm_code,
+    sync_user_groups,
+)
 from .services import promise_start_next_period
 
 RelatedOnly = admin.RelatedOnlyFieldListFilter
@@ -411,7 +418,80 @@ class PromiseAdmin(ScopedHistoryAdmin):
             self.admin_site.admin_view(self.next_period_view),
             name="promises_promise_next_period",
         )
-        return [unpublish, next_period, *super().get_urls()]
+        csv_urls = [
+            path(
+                "<path:object_id>/commitments-csv/",
+                self.admin_site.admin_view(self.commitments_export_view),
+                name="promises_promise_commitments_export",
+            ),
+            path(
+                "<path:object_id>/commitments-import/",
+                self.admin_site.admin_view(self.commitments_import_view),
+                name="promises_promise_commitments_import",
+            ),
+        ]
+        return [unpublish, next_period, *csv_urls, *super().get_urls()]
+
+    def _promise_with_commitments_to_edit(self, request, object_id):
+        """The promise whose commitments the user may change (kommunpolis), or 404."""
+        promises = Promise.objects.select_related("locality")
+        if not request.user.is_superuser:
+            promises = promises.in_localities(
+                localities_where(request.user, "promises.change_commitment")
+            )
+        promise = promises.filter(pk=valid_pk(Promise, object_id)).first()
+        if promise is None:
+            raise Http404
+        return promise
+
+    def commitments_export_view(self, request, object_id):
+        if request.method not in ("GET", "HEAD"):
+            return HttpResponseNotAllowed(["GET", "HEAD"])
+        promise = self._promise_with_commitments_to_edit(request, object_id)
+        response = HttpResponse(
+            commitments_csv.commitments_csv(promise), content_type="text/csv; charset=utf-8"
+        )
+        filename = f"ataganden-{promise.locality.slug}-{promise.slug}.csv"
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+
+    def commitments_import_view(self, request, object_id):
+        """Upload, a preview of every change and error, then "Confirm": all or nothing."""
+        promise = self._promise_with_commitments_to_edit(request, object_id)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Import commitments"),
+            "opts": self.opts,
+            "promise": promise,
+        }
+        status = 200
+        if request.method == "POST":
+            upload = request.FILES.get("file")
+            text = upload.read(MAX_BYTES + 1) if upload else request.POST.get("content", "")
+            try:
+                rows = commitments_csv.read_commitments(text)
+            except ValidationError as error:
+                context["file_errors"] = error.messages
+                return TemplateResponse(
+                    request, "admin/promises/promise/commitments_import.html", context, status=400
+                )
+            may_add = request.user.is_superuser or request.user.has_perm("promises.add_commitment")
+            plan = commitments_csv.plan_commitments(promise, rows, may_add=may_add)
+            if request.POST.get("action") == "confirm" and not upload and not plan.errors:
+                count = commitments_csv.apply_commitments(promise, plan, user=request.user)
+                self.message_user(
+                    request,
+                    _("%(count)d commitments were saved.") % {"count": count},
+                    messages.SUCCESS,
+                )
+                return redirect("admin:promises_promise_change", promise.pk)
+            if isinstance(text, bytes):
+                text = text.decode("utf-8-sig")
+            context.update(plan=plan, content=text)
+            status = 400 if plan.errors else 200
+        return TemplateResponse(
+            request, "admin/promises/promise/commitments_import.html", context, status=status
+        )
 
     def next_period_view(self, request, object_id):
         """Starting the next period: GET asks, POST makes the draft copy and opens it."""
