@@ -8,8 +8,11 @@ Importing an unchanged export changes nothing: a row whose status and reason are
 the export is no change. Cells that a spreadsheet would run as a formula get an apostrophe
 on export, which the import removes."""
 
+import datetime
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -26,7 +29,7 @@ from promises.csv_dialect import (
 )
 from promises.models import Commitment
 
-from .models import Update, status_change_errors
+from .models import MEASUREMENT_LIMIT, Indicator, Measurement, Update, status_change_errors
 from .services import update_post
 
 # Column headers, in Swedish as the editors' spreadsheets are.
@@ -191,4 +194,135 @@ def apply_status_reports(promise, plan, *, author):
             author=author,
             published=change.publish,
         )
+    return len(plan.changes)
+
+
+# --- Measurements -----------------------------------------------------------------------
+
+MEASUREMENT_COLUMNS = {
+    "id": gettext_lazy("measurement id"),
+    "indicator": gettext_lazy("indicator"),
+    "date": gettext_lazy("date"),
+    "period": gettext_lazy("period in words"),
+    "value": gettext_lazy("value"),
+    "group": gettext_lazy("group"),
+}
+MEASUREMENT_REQUIRED = ("id", "indicator", "date", "value")
+
+
+def _number(value):
+    """A value as Swedish Excel writes it (decimal comma) or with a point; None if not."""
+    text = value.strip().replace("\u00a0", "").replace(" ", "").replace(",", ".")
+    try:
+        number = Decimal(text)
+    except (InvalidOperation, ValueError):
+        return None
+    if not number.is_finite() or abs(number) > MEASUREMENT_LIMIT:
+        return None
+    return (
+        number.quantize(Decimal("0.001")) if number == number.quantize(Decimal("0.001")) else None
+    )
+
+
+def _written(number):
+    text = format(number.normalize(), "f") if number is not None else ""
+    return text.replace(".", ",")
+
+
+def measurements_csv(promise):
+    measurements = Measurement.objects.filter(
+        indicator__promise=promise, indicator__survey_question=""
+    ).select_related("indicator")
+    rows = [
+        [
+            m.pk,
+            m.indicator.slug,
+            m.measured_on.isoformat() if m.measured_on else "",
+            m.period_text,
+            _written(m.value),
+            m.group,
+        ]
+        for m in measurements.order_by("indicator__order", "indicator__pk", "measured_on", "pk")
+    ]
+    return write_csv([str(MEASUREMENT_COLUMNS[k]) for k in MEASUREMENT_COLUMNS], rows)
+
+
+def read_measurements(data):
+    return read_csv(data, MEASUREMENT_COLUMNS, MEASUREMENT_REQUIRED)
+
+
+@dataclass
+class PlannedMeasurement:
+    row: int
+    measurement: Measurement  # unsaved for a new one
+    is_new: bool
+
+
+def plan_measurements(promise, rows):
+    plan = Plan()
+    indicators = {i.slug: i for i in Indicator.objects.filter(promise=promise, survey_question="")}
+    existing = {m.pk: m for m in Measurement.objects.filter(indicator__in=indicators.values())}
+    seen = set()
+    col = {key: str(label) for key, label in MEASUREMENT_COLUMNS.items()}
+    for number, row in rows:
+        raw_id = row.get("id", "").strip()
+        measurement = None
+        if raw_id:
+            if raw_id.isdigit() and len(raw_id) < 12:
+                measurement = existing.get(int(raw_id))
+            if measurement is None or measurement.pk in seen:
+                plan.errors.append(
+                    RowError(number, col["id"], _("No measurement of this promise has this id."))
+                )
+                continue
+            seen.add(measurement.pk)
+        errors = []
+        indicator = indicators.get(row.get("indicator", "").strip())
+        if indicator is None:
+            errors.append((col["indicator"], _("No indicator of this promise has this name.")))
+        raw_date = row.get("date", "").strip()
+        try:
+            measured_on = datetime.date.fromisoformat(raw_date) if raw_date else None
+        except ValueError:
+            measured_on = None
+            errors.append((col["date"], _("Write the date as YYYY-MM-DD.")))
+        period = row.get("period", "").strip()
+        if not raw_date and not period:
+            errors.append((col["date"], _("Give a date or a period in words.")))
+        value = _number(row.get("value", ""))
+        if value is None:
+            errors.append((col["value"], _("Write a number, e.g. 12 or 3,5.")))
+        if errors:
+            plan.errors.extend(RowError(number, c, str(m)) for c, m in errors)
+            continue
+        group = row.get("group", "").strip()
+        new = (indicator.pk, measured_on, period, value, group)
+        if measurement is not None:
+            old = (
+                measurement.indicator_id,
+                measurement.measured_on,
+                measurement.period_text,
+                measurement.value,
+                measurement.group,
+            )
+            if old == new:
+                plan.unchanged += 1
+                continue
+        target = measurement or Measurement()
+        target.indicator, target.measured_on, target.period_text = indicator, measured_on, period
+        target.value, target.group = value, group
+        try:
+            target.full_clean()
+        except ValidationError as error:
+            plan.errors.extend(RowError(number, col["value"], m) for m in error.messages)
+            continue
+        plan.changes.append(PlannedMeasurement(number, target, measurement is None))
+    return plan
+
+
+@transaction.atomic
+def apply_measurements(plan, *, author=None):
+    for change in plan.changes:
+        change.measurement._history_user = author
+        change.measurement.save()
     return len(plan.changes)

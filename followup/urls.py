@@ -23,6 +23,16 @@ urlpatterns = [
         name="status_reports_import",
     ),
     path(
+        f"{settings.ADMIN_URL}matningar/<str:promise_id>/export/",
+        workspace.measurements_export,
+        name="measurements_export",
+    ),
+    path(
+        f"{settings.ADMIN_URL}matningar/<str:promise_id>/import/",
+        workspace.measurements_import,
+        name="measurements_import",
+    ),
+    path(
         f"{settings.ADMIN_URL}lagesrapporter/<str:promise_id>/flera/",
         workspace.bulk_report,
         name="bulk_report",

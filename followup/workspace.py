@@ -354,3 +354,60 @@ def bulk_report(request, promise_id):
 
 
 bulk_report = admin.site.admin_view(bulk_report)
+
+
+def measurable_promise(user, promise_id):
+    """The promise `user` may add measurements to, or 404."""
+    promises = Promise.objects.select_related("locality")
+    if not user.is_superuser:
+        promises = promises.in_localities(localities_where(user, "followup.add_measurement"))
+    promise = promises.filter(pk=valid_pk(Promise, promise_id)).first()
+    if promise is None:
+        raise Http404
+    return promise
+
+
+@require_http_methods(["GET", "HEAD"])
+def measurements_export(request, promise_id):
+    promise = measurable_promise(request.user, promise_id)
+    response = HttpResponse(bulk.measurements_csv(promise), content_type="text/csv; charset=utf-8")
+    filename = f"matningar-{promise.locality.slug}-{promise.slug}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def measurements_import(request, promise_id):
+    """Upload, a preview of every change and error, then "Confirm": all or nothing."""
+    promise = measurable_promise(request.user, promise_id)
+    context = {
+        **admin.site.each_context(request),
+        "title": _("Import measurements"),
+        "promise": promise,
+        "change_url": reverse("admin:promises_promise_change", args=[promise.pk]),
+    }
+    status = 200
+    if request.method == "POST":
+        upload = request.FILES.get("file")
+        text = upload.read(bulk.MAX_BYTES + 1) if upload else request.POST.get("content", "")
+        try:
+            rows = bulk.read_measurements(text)
+        except ValidationError as error:
+            context["file_errors"] = error.messages
+            return TemplateResponse(
+                request, "followup/measurements_import.html", context, status=400
+            )
+        plan = bulk.plan_measurements(promise, rows)
+        if request.POST.get("action") == "confirm" and not upload and not plan.errors:
+            count = bulk.apply_measurements(plan, author=request.user)
+            messages.success(request, _("%(count)d measurements were saved.") % {"count": count})
+            return redirect("admin:promises_promise_change", promise.pk)
+        if isinstance(text, bytes):
+            text = text.decode("utf-8-sig")
+        context.update(plan=plan, content=text)
+        status = 400 if plan.errors else 200
+    return TemplateResponse(request, "followup/measurements_import.html", context, status=status)
+
+
+measurements_export = admin.site.admin_view(measurements_export)
+measurements_import = admin.site.admin_view(measurements_import)

@@ -166,6 +166,7 @@ def test_the_new_admin_pages_have_no_axe_violations(axe_page, live_demo, viewpor
             reverse("followup:report", args=[commitment.pk]),
             reverse("followup:status_reports_import", args=[promise.pk]),
             reverse("followup:bulk_report", args=[promise.pk]),
+            reverse("followup:measurements_import", args=[promise.pk]),
             reverse("admin:followup_feedback_changelist"),
             reverse("admin:promises_promise_history", args=[promise.pk]),
         ],
@@ -173,6 +174,7 @@ def test_the_new_admin_pages_have_no_axe_violations(axe_page, live_demo, viewpor
             reverse("admin:index"),
             reverse("admin:promises_promise_unpublish", args=[promise.pk]),
             reverse("admin:promises_promise_next_period", args=[promise.pk]),
+            reverse("admin:promises_promise_commitments_import", args=[promise.pk]),
         ],
     }
     found = {}
