@@ -279,3 +279,9 @@ def test_without_indicators_the_report_screen_says_who_adds_them(place):
 
     assert 'name="indicator"' not in page
     assert "En kommunpolis i området lägger till indikatorer" in page
+
+
+def test_the_dashboard_says_from_when_a_never_followed_up_promise_is_counted(place):
+    page = logged_in(place.samordnare).get(reverse("followup:dashboard")).content.decode()
+
+    assert "Aldrig (räknat från 1 januari 2025" in page
