@@ -341,6 +341,63 @@ class PromiseAdmin(ScopedHistoryAdmin):
         (_("Source"), {"fields": ["source_title", "source_url"]}),
     ]
 
+    # A new promise is written step by step: what and where, when, who; it is saved as a
+    # draft, then its commitments (per actor), goals and contacts follow on its own page,
+    # and it is published after a preview of the public page.
+    add_fieldsets = [
+        (
+            _("Step 1: title and area"),
+            {
+                "fields": ["locality", "title", "slug"],
+                "description": _(
+                    "The promise is saved as a draft: residents see nothing until you publish it."
+                ),
+            },
+        ),
+        (
+            _("Step 2: period"),
+            {
+                "fields": [("starts_on", "ends_on"), "period_text", "signed_on"],
+                "description": _(
+                    "Give the dates, or the length in words when the document gives no dates "
+                    "(“under en tvåårsperiod”)."
+                ),
+            },
+        ),
+        (
+            _("Step 3: parties"),
+            {
+                "fields": ["parties", "themes"],
+                "description": _(
+                    "The police, the municipality and any partner: only these are offered for "
+                    "the commitments."
+                ),
+            },
+        ),
+        (_("Text"), {"fields": ["summary", "background", "follow_up", "signatories"]}),
+        (_("Source"), {"fields": ["source_title", "source_url"]}),
+    ]
+
+    def get_fieldsets(self, request, obj=None):
+        return self.add_fieldsets if obj is None else super().get_fieldsets(request, obj)
+
+    def get_inlines(self, request, obj):
+        # Step 4 (commitments per actor, goals) once the promise and its parties are saved.
+        return [] if obj is None else super().get_inlines(request, obj)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        if "_addanother" in request.POST or "_popup" in request.POST:
+            return super().response_add(request, obj, post_url_continue)
+        self.message_user(
+            request,
+            _(
+                "The draft is saved. Step 4: add the commitments (each with its actors), the "
+                "goals and the contact persons; then preview the public page and publish."
+            ),
+            messages.SUCCESS,
+        )
+        return redirect("admin:promises_promise_change", obj.pk)
+
     def save_formset(self, request, form, formset, change):
         if formset.model in (Commitment, Goal):
             following = next_order(formset.model, form.instance)

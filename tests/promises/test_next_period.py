@@ -115,3 +115,35 @@ def test_an_undated_promise_gives_an_undated_next_period_twice_over(place, make_
     assert successors.count() == 2
     assert len({s.slug for s in successors}) == 2
     assert all(s.starts_on is None and s.period_text == "under ett år" for s in successors)
+
+
+# --- A new promise, step by step ----------------------------------------------------------
+
+
+def test_a_new_promise_is_written_in_steps_and_saved_as_a_draft_to_preview(place):
+    client = logged_in(place.polis)
+    add = client.get(reverse("admin:promises_promise_add"))
+    page = add.content.decode()
+    assert "Steg 1: titel och område" in page and "Steg 3: parter" in page
+    assert "state" not in add.context["adminform"].form.fields
+
+    response = client.post(
+        reverse("admin:promises_promise_add"),
+        {
+            "locality": place.promise.locality.pk,
+            "title": "Trygg i Mölndal 2027",
+            "slug": "trygg-i-molndal-2027",
+            "period_text": "under ett år",
+            "parties": [place.polisen.pk],
+            "state": "published",  # not on the form: ignored
+        },
+    )
+
+    new = Promise.objects.get(slug="trygg-i-molndal-2027")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("admin:promises_promise_change", args=[new.pk])
+    assert new.state == Promise.State.DRAFT
+    change = client.get(response["Location"]).content.decode()
+    assert new.get_absolute_url() in change  # "Förhandsgranska den publika sidan"
+    assert client.get(new.get_absolute_url()).status_code == 200  # the editor's preview
+    assert Client().get(new.get_absolute_url()).status_code == 404  # residents: nothing
