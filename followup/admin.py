@@ -1,11 +1,12 @@
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.utils import timezone
 from django.utils.text import Truncator, capfirst
 from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
 
-from promises.admin_scoping import Scope, ScopedAdmin, ScopedHistoryAdmin, ScopedInline
+from promises.admin_scoping import Scope, ScopedAdmin, ScopedHistoryAdmin, ScopedInline, valid_pk
 
 from .models import (
     CommitmentVerdict,
@@ -219,6 +220,15 @@ class FeedbackAdmin(ScopedAdmin):
     @admin.display(description=_("Answered"), boolean=True, ordering="answered_at")
     def answered(self, obj):
         return obj.answered_at is not None
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        # The page is titled by the message it shows, not "Ändra synpunkter".
+        pk = valid_pk(Feedback, unquote(object_id))  # 404 for what cannot be an id
+        obj = self.get_queryset(request).filter(pk=pk).first()
+        if obj is not None:
+            title = _("Feedback %(reference)s") % {"reference": obj.reference}
+            extra_context = {**(extra_context or {}), "title": title}
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def get_readonly_fields(self, request, obj=None):
         if request.user.is_superuser:

@@ -121,3 +121,17 @@ def test_the_usual_answer_time_comes_from_the_teams_answers(client, feedback_pos
     )
 
     assert "Teamet brukar svara inom 3 dagar." in response.content.decode()
+
+
+def test_the_feedback_page_is_titled_by_its_reference_not_as_a_change(place):
+    page = logged_in(place.samordnare).get(change_url(place.feedback)).content.decode()
+
+    assert f"Synpunkt {place.feedback.reference}" in page
+    assert "Ändra synpunkter" not in page
+
+
+@pytest.mark.parametrize("forged", ["987654", "abc", "99999999999999999999999"])
+def test_forged_feedback_ids_answer_404(place, forged):
+    url = reverse("admin:followup_feedback_change", args=[forged])
+
+    assert logged_in(place.samordnare).get(url).status_code == 404
