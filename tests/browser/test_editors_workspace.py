@@ -106,7 +106,7 @@ def test_samordnare_imports_three_statuses_and_exports_them_again(page, live_dem
     changes = {
         1: ["Pågår", "Patrullerna har börjat.", "ja"],
         2: ["Genomfört", "Belysningen är lagad.", "ja"],
-        3: ["Försenat", "Föreningarna har inte svarat.", "nej"],
+        3: ["Försenat", "Föreningarna har inte svarat.", "ja"],
     }
     for index, cells in changes.items():
         row = exported[index].split(";")
