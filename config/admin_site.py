@@ -54,10 +54,15 @@ class TOTPLoginForm(OTPAdminAuthenticationForm):
         )
 
 
+def _changeable(model):
+    perms = model.get("perms", {})
+    return bool(perms.get("add") or perms.get("change") or perms.get("delete"))
+
+
 class AdminSite(admin.AdminSite):
     site_header = _("Medborgarlöften – administration")
     site_title = _("Medborgarlöften")
-    index_title = _("Promises, follow-up and feedback")
+    index_title = _("To do")
 
     @property
     def login_form(self):
@@ -71,6 +76,37 @@ class AdminSite(admin.AdminSite):
         if not super().has_permission(request):
             return False
         return not settings.ADMIN_REQUIRE_2FA or request.user.is_verified()
+
+    def index(self, request, extra_context=None):
+        """The start page ("Att göra"): per locality, what the editor has to do, each row a
+        link straight to the action; then the modules they can change, and the reference
+        data they may only read folded away."""
+        from followup.selectors import editor_worklist
+        from promises.models import Locality
+        from promises.permissions import localities_where
+
+        user = request.user
+        if user.is_superuser:
+            may_report = Locality.objects.values_list("pk", flat=True)
+        else:
+            may_report = localities_where(user, "followup.add_update").values_list(
+                "locality", flat=True
+            )
+        editable, reference = [], []
+        for app in self.get_app_list(request):
+            for wanted, target in ((True, editable), (False, reference)):
+                models = [m for m in app["models"] if _changeable(m) == wanted]
+                if models:
+                    target.append({**app, "models": models})
+        context = {
+            "worklist": editor_worklist(user, may_report_in=list(may_report)),
+            "app_list": editable,
+            "reference_apps": reference,
+            "may_add_verdict": user.has_perm("followup.add_verdict"),
+            "stale_after_days": settings.STALE_AFTER_DAYS,
+            **(extra_context or {}),
+        }
+        return super().index(request, context)
 
     def get_urls(self):
         from django.contrib.contenttypes import views as contenttype_views

@@ -300,6 +300,9 @@ FEEDBACK_MIN_SECONDS = env.int("FEEDBACK_MIN_SECONDS", default=3)
 FEEDBACK_FORM_MAX_AGE = env.int("FEEDBACK_FORM_MAX_AGE", default=24 * 60 * 60)
 FEEDBACK_RATE_LIMIT = env.int("FEEDBACK_RATE_LIMIT", default=5)
 FEEDBACK_RATE_WINDOW = env.int("FEEDBACK_RATE_WINDOW", default=600)
+# What the receipt says of how soon the team answers while a locality has answered too
+# little feedback to tell (followup.selectors.usual_answer_days).
+FEEDBACK_USUAL_ANSWER_DAYS = env.int("FEEDBACK_USUAL_ANSWER_DAYS", default=10)
 # How many trusted proxies set X-Forwarded-For in front of the site (0: use REMOTE_ADDR).
 NUM_PROXIES = env.int("NUM_PROXIES", default=0)
 SUBSCRIPTION_CONFIRM_DAYS = env.int("SUBSCRIPTION_CONFIRM_DAYS", default=7)

@@ -1,10 +1,12 @@
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.utils import timezone
-from django.utils.text import capfirst
+from django.utils.text import Truncator, capfirst
+from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
 
-from promises.admin_scoping import Scope, ScopedAdmin, ScopedHistoryAdmin, ScopedInline
+from promises.admin_scoping import Scope, ScopedAdmin, ScopedHistoryAdmin, ScopedInline, valid_pk
 
 from .models import (
     CommitmentVerdict,
@@ -17,7 +19,13 @@ from .models import (
     Verdict,
     status_change_errors,
 )
-from .services import update_delete, update_post, update_publish, update_unpublish
+from .services import (
+    feedback_answer,
+    update_delete,
+    update_post,
+    update_publish,
+    update_unpublish,
+)
 
 RelatedOnly = admin.RelatedOnlyFieldListFilter
 
@@ -221,9 +229,11 @@ class CommitmentVerdictAdmin(ScopedAdmin):
 
 @admin.register(Feedback)
 class FeedbackAdmin(ScopedAdmin):
-    """Residents' feedback: the local team reads it and marks it handled, never publishes it."""
+    """Residents' feedback: the local team reads it, answers it (by e-mail when the resident
+    left an address) and marks it handled; it is never published."""
 
-    list_display = ["reference", "locality", "promise", "created_at", "handled"]
+    list_display = ["first_words", "locality", "promise", "age", "handled", "answered"]
+    list_display_links = ["first_words"]
     list_filter = ["handled", ("locality", RelatedOnly)]
     search_fields = ["reference", "message"]
     date_hierarchy = "created_at"
@@ -240,20 +250,61 @@ class FeedbackAdmin(ScopedAdmin):
         "handled",
         "handled_at",
         "internal_comment",
+        "answer",
+        "answered_at",
+        "answer_sent_at",
     ]
+
+    @admin.display(description=_("Message"))
+    def first_words(self, obj):
+        return Truncator(obj.message).words(12)
+
+    @admin.display(description=_("Received"), ordering="created_at")
+    def age(self, obj):
+        return _("%(age)s ago") % {"age": timesince(obj.created_at)}
+
+    @admin.display(description=_("Answered"), boolean=True, ordering="answered_at")
+    def answered(self, obj):
+        return obj.answered_at is not None
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        # The page is titled by the message it shows, not "Ändra synpunkter".
+        pk = valid_pk(Feedback, unquote(object_id))  # 404 for what cannot be an id
+        obj = self.get_queryset(request).filter(pk=pk).first()
+        if obj is not None:
+            title = _("Feedback %(reference)s") % {"reference": obj.reference}
+            extra_context = {**(extra_context or {}), "title": title}
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def get_readonly_fields(self, request, obj=None):
         if request.user.is_superuser:
-            return ["reference", "created_at", "handled_at"]
-        # Editors only mark it handled and comment on it.
-        return [f for f in self.fields if f not in ("handled", "internal_comment")]
+            return ["reference", "created_at", "handled_at", "answered_at", "answer_sent_at"]
+        # Editors mark it handled, comment on it and answer it.
+        return [f for f in self.fields if f not in ("handled", "internal_comment", "answer")]
 
     def save_model(self, request, obj, form, change):
         if obj.handled and obj.handled_at is None:
             obj.handled_at = timezone.now()
         elif not obj.handled:
             obj.handled_at = None
+        answer = form.cleaned_data.get("answer", "") if "answer" in form.changed_data else ""
         super().save_model(request, obj, form, change)
+        if answer.strip():
+            sent = feedback_answer(feedback=obj, text=answer, author=request.user)
+            if sent:
+                self.message_user(request, _("The answer was e-mailed to the resident."))
+            elif obj.email:
+                self.message_user(
+                    request,
+                    _("The answer was saved but could not be e-mailed; try again later."),
+                    messages.WARNING,
+                )
+            else:
+                self.message_user(
+                    request,
+                    _("The answer was saved; the resident left no e-mail address."),
+                    messages.WARNING,
+                )
 
 
 @admin.register(Subscription)

@@ -484,6 +484,16 @@ class Feedback(models.Model):
     handled_at = models.DateTimeField(_("handled at"), null=True, blank=True)
     internal_comment = models.TextField(_("internal comment"), blank=True)
     notified_at = models.DateTimeField(_("team notified at"), null=True, blank=True)
+    answer = models.TextField(
+        _("answer to the resident"),
+        blank=True,
+        help_text=_(
+            "E-mailed to the resident when they left an address; kept with the feedback "
+            "until it is deleted."
+        ),
+    )
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    answer_sent_at = models.DateTimeField(_("answer e-mailed at"), null=True, blank=True)
 
     objects = LocalityScopedQuerySet.as_manager()
 

@@ -23,7 +23,7 @@ from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, 
 from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
-from promises.models import Contact, Locality, Membership, Promise
+from promises.models import Commitment, Contact, Locality, Membership, Promise, published_q
 from situation.models import Survey, SurveyResult
 
 from .models import Measurement, Update
@@ -327,3 +327,116 @@ def localities_reachable(localities=None):
     """The localities whose feedback reaches somebody (see `feedback_recipients`)."""
     localities = Locality.objects.all() if localities is None else localities
     return localities.alias(reachable=feedback_reachable()).filter(reachable=True)
+
+
+# --- The editors' start page ("Att göra") ------------------------------------------------
+
+ENDING_WITHIN_DAYS = 60
+
+
+@dataclass
+class LocalityWork:
+    """What one locality's editor has to do, each list ready for the start page."""
+
+    locality: object
+    may_report: bool = False
+    stale: list = None  # promises without follow-up for STALE_AFTER_DAYS, with `unreported`
+    feedback: list = None
+    draft_promises: list = None
+    draft_notes: list = None
+    ending: list = None  # promises ending within ENDING_WITHIN_DAYS, or ended without verdict
+
+    @property
+    def is_empty(self):
+        return not any(
+            (self.stale, self.feedback, self.draft_promises, self.draft_notes, self.ending)
+        )
+
+
+def commitments_never_reported(commitments=None):
+    """Commitments that no note has ever given a status (published or draft)."""
+    commitments = Commitment.objects.all() if commitments is None else commitments
+    return commitments.exclude(
+        Exists(Update.objects.filter(commitment=OuterRef("pk")).exclude(new_status=""))
+    )
+
+
+def editor_worklist(user, on=None, may_report_in=()):
+    """[LocalityWork] for every locality `user` edits, by locality name.
+
+    The stale promises are the one staleness rule (`promises_stale`); `may_report_in` are
+    the ids of the localities where the user may post notes (their links go to the report
+    screen)."""
+    from promises.models import Locality
+
+    from .models import Feedback
+
+    on = on or timezone.localdate()
+    localities = list(Locality.objects.editable_by(user).order_by("name"))
+    if not localities:
+        return []
+    mine = Promise.objects.editable_by(user)
+    work = {
+        loc.pk: LocalityWork(loc, loc.pk in set(may_report_in), [], [], [], [], [])
+        for loc in localities
+    }
+    stale = promises_stale(mine, on).select_related("locality").order_by("followup_since", "title")
+    unreported = {}
+    for commitment in commitments_never_reported(
+        Commitment.objects.filter(promise__in=[p.pk for p in stale])
+    ).order_by("order", "pk"):
+        unreported.setdefault(commitment.promise_id, []).append(commitment)
+    for promise in stale:
+        promise.unreported = unreported.get(promise.pk, [])
+        promise.days = (on - promise.followup_since).days
+        work[promise.locality_id].stale.append(promise)
+    feedback = (
+        Feedback.objects.filter(locality__in=work.keys(), handled=False)
+        .select_related("promise")
+        .order_by("created_at")
+    )
+    for item in feedback:
+        work[item.locality_id].feedback.append(item)
+    for promise in mine.exclude(published_q()).order_by("title"):
+        work[promise.locality_id].draft_promises.append(promise)
+    notes = (
+        Update.objects.editable_by(user)
+        .filter(published=False)
+        .select_related("promise", "commitment")
+        .order_by("-created_at")
+    )
+    for note in notes:
+        work[note.promise.locality_id].draft_notes.append(note)
+    soon = on + datetime.timedelta(days=ENDING_WITHIN_DAYS)
+    ending = (
+        mine.published()
+        .filter(ends_on__isnull=False, ends_on__lte=soon, verdict__isnull=True)
+        .order_by("ends_on", "title")
+    )
+    for promise in ending:
+        promise.has_ended = promise.ends_on < on
+        work[promise.locality_id].ending.append(promise)
+    return list(work.values())
+
+
+# --- Feedback ---------------------------------------------------------------------------
+
+USUAL_ANSWER_SAMPLE = 3  # answered messages needed before the receipt tells from them
+
+
+def usual_answer_days(locality, on=None):
+    """How many days the locality's team usually takes to answer feedback: the median over
+    the last year's answered messages, or FEEDBACK_USUAL_ANSWER_DAYS while there are too
+    few to tell."""
+    from .models import Feedback
+
+    now = on or timezone.now()
+    answered = Feedback.objects.filter(
+        locality=locality,
+        answered_at__isnull=False,
+        created_at__gte=now - datetime.timedelta(days=365),
+    ).values_list("created_at", "answered_at")
+    days = sorted(max(0, (answered_at - created).days) for created, answered_at in answered)
+    if len(days) < USUAL_ANSWER_SAMPLE:
+        return settings.FEEDBACK_USUAL_ANSWER_DAYS
+    return max(1, days[len(days) // 2])

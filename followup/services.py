@@ -13,6 +13,7 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from promises.models import Commitment, Membership, Promise, published_q
 from promises.signals import content_changed
@@ -382,6 +383,38 @@ def feedback_notify_pending(older_than=datetime.timedelta(minutes=5)):
             failed += 1
             break  # the mail server is likely down: the rest wait for the next run
     return sent, failed
+
+
+def feedback_answer(*, feedback, text, author=None):
+    """Record the team's answer to a resident's feedback (it marks it handled) and e-mail it
+    to the resident when they left an address. Returns whether an e-mail went out; the
+    answer is kept either way, with the feedback, for its retention period."""
+    text = (text or "").strip()
+    if not text:
+        raise ValidationError({"answer": _("Write the answer first.")})
+    now = timezone.now()
+    with transaction.atomic():
+        feedback = Feedback.objects.select_for_update().get(pk=feedback.pk)
+        feedback.answer, feedback.answered_at = text, now
+        if not feedback.handled:
+            feedback.handled, feedback.handled_at = True, now
+        feedback.save(update_fields=["answer", "answered_at", "handled", "handled_at"])
+    if not feedback.email:
+        return False
+    message = emails.build_message(
+        to=feedback.email,
+        template="feedback_answer",
+        language=settings.LANGUAGE_CODE,
+        context={"feedback": feedback, "answer": text},
+    )
+    try:
+        message.send()
+    except Exception as exc:
+        logger.warning("Feedback %s: answer not e-mailed: %s", feedback.pk, type(exc).__name__)
+        return False
+    Feedback.objects.filter(pk=feedback.pk).update(answer_sent_at=timezone.now())
+    feedback.answer_sent_at = timezone.now()
+    return True
 
 
 def feedback_purge(now=None):

@@ -22,7 +22,12 @@ from . import emails, services
 from .forms import FeedbackForm, SubscribeForm
 from .models import Feedback, Subscription
 from .ratelimit import feedback_limit, subscribe_limit
-from .selectors import feedback_recipients, promises_followed_up, promises_with_last_followup
+from .selectors import (
+    feedback_recipients,
+    promises_followed_up,
+    promises_with_last_followup,
+    usual_answer_days,
+)
 
 RECEIPTS_KEY = "followup_feedback_receipts"
 
@@ -120,8 +125,12 @@ def feedback_receipt(request, reference):
     item = get_object_or_404(
         Feedback.objects.select_related("locality", "promise"), reference=reference
     )
-    reached = bool(feedback_recipients(item.locality_id))
-    return render(request, "followup/feedback_receipt.html", {"feedback": item, "reached": reached})
+    context = {
+        "feedback": item,
+        "answer_days": usual_answer_days(item.locality),
+        "reached": bool(feedback_recipients(item.locality_id)),
+    }
+    return render(request, "followup/feedback_receipt.html", context)
 
 
 @require_http_methods(["GET", "POST"])

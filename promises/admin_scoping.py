@@ -284,6 +284,18 @@ class ScopedHistoryAdmin(ScopedAdmin, SimpleHistoryAdmin):
     def revert_disabled(self, request, obj=None):
         return True
 
+    def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
+        """Each record's changes as editors read them: the field's Swedish name, a choice's
+        label ("Publicerad", not "published"), "(tom)" rather than "None"."""
+        from .history import readable_changes
+
+        previous = None
+        for current in historical_records:
+            if previous is not None:
+                delta = previous.diff_against(current, foreign_keys_are_objs=True)
+                previous.readable_changes = readable_changes(self.model, delta)
+            previous = current
+
 
 class ScopedInline(ScopedMixin):
     """Mix into TabularInline / StackedInline: `class X(ScopedInline, admin.TabularInline)`.

@@ -90,3 +90,121 @@ def commitment_text_changes(promise):
 def _event_order(event):
     source, _item, when, record, _kind, _body = event
     return (when, source, record)
+
+
+# --- History that reads (the admin's history pages) --------------------------------------
+
+
+@dataclass(frozen=True)
+class Change:
+    label: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One historical record of a promise's commitment, goal or indicator."""
+
+    changed_at: datetime
+    kind: str
+    what: str
+    name: str
+    who: object
+    changes: tuple
+
+
+def _empty():
+    from django.utils.translation import gettext
+
+    return gettext("(empty)")
+
+
+def readable_value(field, value):
+    """A historical value as an editor reads it: a choice's label, Ja/Nej, "(tom)"."""
+    from django.utils.text import Truncator
+    from django.utils.translation import gettext
+
+    if value is None or value == "" or value == []:
+        return _empty()
+    if field is not None and getattr(field, "flatchoices", None):
+        return str(dict(field.flatchoices).get(value, value))
+    if isinstance(value, bool):
+        return gettext("Yes") if value else gettext("No")
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value) or _empty()
+    return Truncator(str(value)).chars(300)
+
+
+def readable_changes(model, delta):
+    """[Change] for a simple-history ModelDelta: the field's own (translated) name and both
+    values readable."""
+    from django.core.exceptions import FieldDoesNotExist
+    from django.utils.text import capfirst
+
+    changes = []
+    for change in delta.changes:
+        try:
+            field = model._meta.get_field(change.field)
+            label = capfirst(field.verbose_name)
+        except FieldDoesNotExist:
+            field, label = None, change.field
+        changes.append(
+            Change(str(label), readable_value(field, change.old), readable_value(field, change.new))
+        )
+    return tuple(changes)
+
+
+def _kind(history_type):
+    from django.utils.translation import gettext
+
+    return {"+": gettext("Added"), "~": gettext("Changed"), "-": gettext("Deleted")}.get(
+        history_type, history_type
+    )
+
+
+# (app label, model, lookup to the promise): what a promise's history also shows.
+RELATED_HISTORY = (
+    ("promises", "Commitment", "promise_id"),
+    ("promises", "Goal", "promise_id"),
+    ("followup", "Indicator", "promise_id"),
+)
+
+
+def related_history(promise, limit=300):
+    """[Entry], newest first: every recorded change of the promise's commitments, goals and
+    indicators, with who made it and when (one query per kind of row)."""
+    from django.utils.text import Truncator, capfirst
+
+    entries = []
+    for app_label, name, lookup in RELATED_HISTORY:
+        try:
+            model = apps.get_model(app_label, name)
+        except LookupError:
+            continue
+        historical = apps.get_model(app_label, f"Historical{name}")._default_manager
+        records = (
+            historical.filter(**{lookup: promise.pk})
+            .select_related("history_user")
+            .order_by("id", "history_date", "history_id")
+        )
+        previous = None
+        for record in records:
+            changes = ()
+            if previous is not None and previous.id == record.id and record.history_type != "-":
+                delta = record.diff_against(previous, foreign_keys_are_objs=False)
+                changes = readable_changes(model, delta)
+            label = getattr(record, "text", None) or getattr(record, "name", "") or ""
+            entries.append(
+                Entry(
+                    changed_at=record.history_date,
+                    kind=_kind(record.history_type),
+                    what=str(capfirst(model._meta.verbose_name)),
+                    name=Truncator(label).words(12),
+                    who=record.history_user,
+                    changes=changes,
+                )
+            )
+            previous = record
+    entries.sort(key=lambda e: e.changed_at, reverse=True)
+    return entries[:limit]

@@ -547,6 +547,15 @@ class Promise(models.Model):
         blank=True,
         help_text=_("The date the source document gives, if any."),
     )
+    predecessor = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="successors",
+        verbose_name=_("previous period's promise"),
+        help_text=_("The promise this one renews (promises are renewed every one or two years)."),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 

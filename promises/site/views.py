@@ -5,7 +5,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.paginator import InvalidPage
 from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery, Window
 from django.db.models.functions import RowNumber
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
@@ -38,6 +38,7 @@ from situation.models import Place, Problem, SituationPicture, Survey, SurveyRes
 from .areas import area_names
 from .charts import bar_charts
 from .filters import PromiseFilter
+from .gone import unpublished_response
 
 STATUS_ONLY = Commitment.objects.only("pk", "promise_id", "status").order_by()
 
@@ -314,6 +315,15 @@ def previewer(request):
 
 class PromiseDetailView(DetailView):
     template_name = "promises/promise_detail.html"
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            gone = unpublished_response(request, self.kwargs["locality"], self.kwargs["slug"])
+            if gone is None:
+                raise
+            return gone
 
     def render_to_response(self, context, **kwargs):
         response = super().render_to_response(context, **kwargs)

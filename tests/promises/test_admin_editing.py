@@ -38,14 +38,13 @@ def test_kommunpolis_edits_own_commitment_text_in_the_promise_form(client, two):
     assert two.own_commitment.text == "Polisen patrullerar på bron varje kväll."
 
 
-def test_kommunpolis_sorts_commitments_by_their_order_field(client, two, make_commitment):
+def test_kommunpolis_sorts_commitments_by_moving_them(client, two, make_commitment):
+    # Issue 14: order numbers are no longer typed; "Move up" posts to the move view.
     second = make_commitment(promise=two.own, text="Kommunen ordnar trygghetsvandringar.", order=1)
     client.force_login(two.polis)
-    change = reverse("admin:promises_promise_change", args=[two.own.pk])
-    data = post_data(client.get(change))
-    data["commitments-0-order"], data["commitments-1-order"] = "5", "0"
+    move = reverse("admin:promises_commitment_move", args=[second.pk, "up"])
 
-    assert client.post(change, data).status_code == 302
+    assert client.post(move).status_code == 302
     assert list(two.own.commitments.all()) == [second, two.own_commitment]
 
 
@@ -133,7 +132,8 @@ def test_unpublish_action_puts_a_promise_back_to_draft(client, two):
 
     client.post(
         reverse("admin:promises_promise_changelist"),
-        {"action": "unpublish", "_selected_action": [str(two.own.pk)]},
+        # Issue 14: the action asks first; "post=yes" is the confirmation page's answer.
+        {"action": "unpublish", "_selected_action": [str(two.own.pk)], "post": "yes"},
     )
 
     two.own.refresh_from_db()
