@@ -173,7 +173,7 @@ def test_a_status_change_without_a_reason_is_refused_in_swedish(place):
 
     assert response.status_code == 400
     assert not Update.objects.exists()
-    assert Commitment.objects.get(pk=place.commitment.pk).status == "not_started"
+    assert Commitment.objects.get(pk=place.commitment.pk).status == "unreported"
 
 
 def test_a_value_without_an_indicator_is_refused(place):
