@@ -232,7 +232,7 @@ class FeedbackAdmin(ScopedAdmin):
     """Residents' feedback: the local team reads it, answers it (by e-mail when the resident
     left an address) and marks it handled; it is never published."""
 
-    list_display = ["first_words", "locality", "promise", "age", "handled", "answered"]
+    list_display = ["first_words", "reference", "locality", "promise", "age", "handled", "answered"]
     list_display_links = ["first_words"]
     list_filter = ["handled", ("locality", RelatedOnly)]
     search_fields = ["reference", "message"]

@@ -58,8 +58,11 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, live_server):
-    """A fresh page at desktop width; fails the test on any console error or page error."""
+def page(browser, live_server, transactional_db):
+    """A fresh page at desktop width; fails the test on any console error or page error.
+
+    It asks for the database before the page opens, so the page closes (and makes no more
+    requests to the live server) before the database is emptied after the test."""
     context = browser.new_context(viewport=DESKTOP, base_url=live_server.url)
     page = context.new_page()
     errors = []
@@ -90,7 +93,7 @@ def axe_source():
 
 
 @pytest.fixture
-def axe_page(browser, live_server, axe_source):
+def axe_page(browser, live_server, axe_source, transactional_db):
     """A page factory for accessibility checks: `axe_page(width)` -> page with `run_axe()`."""
     contexts = []
 

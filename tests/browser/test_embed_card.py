@@ -32,7 +32,7 @@ MUNICIPALITY = "http://molndal.example"  # answered by the browser itself, no ne
 
 
 @pytest.fixture
-def framing_page(browser, live_server):
+def framing_page(browser, live_server, transactional_db):
     """A page in a Chromium of its own that lets a routed (address-less) page frame this
     machine's server, which local-network-access checks would otherwise refuse."""
     from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS

@@ -20,7 +20,7 @@ def quick_form(settings):
 
 
 @pytest.fixture
-def new_page(browser, live_server):
+def new_page(browser, live_server, transactional_db):
     """More pages, each in a browser context of its own (its own cookies), closed after."""
     contexts = []
 

@@ -118,9 +118,12 @@ def _strings(path):
         and node.args
     }
     for node in ast.walk(tree):
-        if isinstance(node, ast.Constant) and isinstance(node.value, str):
-            if id(node) not in allowed:
-                yield node.lineno, node.value
+        if (
+            isinstance(node, ast.Constant)
+            and isinstance(node.value, str)
+            and id(node) not in allowed
+        ):
+            yield node.lineno, node.value
 
 
 def test_no_markup_is_built_in_python_strings():
