@@ -91,7 +91,7 @@ def update_publish(update):
     if not update.published:
         Update.objects.filter(pk=update.pk).update(published=True)
         update.published = True
-        content_changed.send(sender=Update)  # update() sends no post_save
+        content_changed.send(sender=Update, instance=update)  # update() sends no post_save
     return notifications_enqueue_for(update)
 
 

@@ -5,9 +5,11 @@ from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView
 
 from promises.models import Promise
+from promises.signals import page_depends_on_locality
 from situation.models import Place, Problem, SituationPicture
 
 
+@page_depends_on_locality("locality")
 class SituationPictureDetailView(DetailView):
     template_name = "situation/situationpicture_detail.html"
     context_object_name = "picture"
@@ -32,6 +34,7 @@ class SituationPictureDetailView(DetailView):
         )
 
 
+@page_depends_on_locality("locality")
 class PlaceDetailView(DetailView):
     template_name = "situation/place_detail.html"
 

@@ -19,6 +19,7 @@ from followup.models import Indicator, Measurement, Update
 from followup.selectors import promises_with_last_followup
 from promises.models import Actor, Agreement, Commitment, Contact, Goal, Locality, Party, Promise
 from promises.progress import promise_progress
+from promises.signals import page_depends_on_locality
 from situation.models import Place, Problem, SituationPicture, Survey, SurveyResult
 
 from .charts import bar_charts
@@ -130,6 +131,7 @@ class PromiseListView(FilterView):
         return super().render_to_response(context, **kwargs)
 
 
+@page_depends_on_locality("slug")
 class LocalityDetailView(DetailView):
     template_name = "promises/locality_detail.html"
 
@@ -221,6 +223,7 @@ def previewer(request):
     return request.user if admin.site.has_permission(request) else AnonymousUser()
 
 
+@page_depends_on_locality("locality")
 class PromiseDetailView(DetailView):
     template_name = "promises/promise_detail.html"
 
