@@ -11,6 +11,7 @@ from django.db import connection
 
 RESULTS = Path(__file__).resolve().parent / "results.md"
 ROWS = {}  # (size, page) -> dict
+FLOOR = {}  # size -> median ms of a minimal view through the same middleware
 SIZES = {}
 
 
@@ -51,17 +52,24 @@ def write_bench_section():
     ]
     for size, description in SIZES.items():
         lines.append(f"- **{size}**: {description}")
+    floors = ", ".join(f"{size} {ms:.3f} ms" for size, ms in FLOOR.items())
     lines += [
         "",
-        "| data | page | URL | uncached median ms | cached median ms | queries | gzip bytes | with assets |",
-        "|---|---|---|---:|---:|---:|---:|---:|",
+        "The floor is a minimal view (`bench/urls.py`: no query, no template) through the same "
+        f'middleware stack in the same run: {floors or "not measured"}. "× floor" is the '
+        "uncached time as a multiple of it, comparable across machines.",
+        "",
+        "| data | page | URL | uncached median ms | × floor | cached median ms | queries | gzip bytes | with assets |",
+        "|---|---|---|---:|---:|---:|---:|---:|---:|",
     ]
     for (size, page), row in ROWS.items():
         if row.get("url") is None:
-            lines.append(f"| {size} | {page} | not available | – | – | – | – | – |")
+            lines.append(f"| {size} | {page} | not available | – | – | – | – | – | – |")
             continue
+        uncached = row.get("uncached", float("nan"))
+        multiple = f"{uncached / FLOOR[size]:.0f}" if FLOOR.get(size) else "–"
         lines.append(
-            f"| {size} | {page} | `{row['url']}` | {row.get('uncached', float('nan')):.2f} | "
+            f"| {size} | {page} | `{row['url']}` | {uncached:.2f} | {multiple} | "
             f"{row.get('cached_note') or format(row.get('cached', float('nan')), '.2f')} | "
             f"{row.get('queries', '–')} | "
             f"{row.get('gzip', '–')} | {row.get('gzip_assets', '–')} |"

@@ -71,3 +71,20 @@ def test_page(benchmark, data_size, page, mode, settings, monkeypatch):
     row[mode] = benchmark.stats.stats.median * 1000
     if mode == "cached" and response.get("X-Cache") != "hit":
         row["cached_note"] = "not cached"
+
+
+@pytest.mark.django_db
+def test_floor(benchmark, data_size, settings, monkeypatch):
+    """A minimal view through the same middleware stack, uncached: the unit of the table."""
+    from bench.urls import FLOOR_URL
+
+    monkeypatch.setattr(Template, "_render", PRODUCTION_RENDER)
+    settings.ROOT_URLCONF = "bench.urls"
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 0
+    client = Client()
+    client.get(FLOOR_URL)
+
+    response = benchmark.pedantic(client.get, args=(FLOOR_URL,), rounds=ROUNDS * 4, warmup_rounds=5)
+
+    assert response.status_code == 200
+    results.FLOOR[data_size] = benchmark.stats.stats.median * 1000

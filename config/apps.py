@@ -1,3 +1,5 @@
+import logging
+
 from django.apps import AppConfig
 from django.contrib.admin.apps import AdminConfig as DjangoAdminConfig
 
@@ -10,9 +12,15 @@ class ProjectConfig(AppConfig):
     verbose_name = "Medborgarlöften"
 
     def ready(self):
-        from .cache import connect_invalidation_signals
+        from django.core import checks
+
+        from .cache import check_page_cache_is_shared, connect_invalidation_signals
 
         connect_invalidation_signals()
+        checks.register(check_page_cache_is_shared)
+        # gunicorn runs no system checks: say it at start-up too.
+        for warning in check_page_cache_is_shared():
+            logging.getLogger("config.cache").warning("%s %s", warning.msg, warning.hint)
 
 
 class AdminConfig(DjangoAdminConfig):

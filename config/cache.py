@@ -1,12 +1,28 @@
-"""The public page cache: anonymous GET/HEAD of public pages, invalidated by any content edit.
+"""The public page cache: anonymous GET/HEAD of public pages, invalidated by the edits that
+change them.
 
 How it stays correct:
-- Every cached page holds the *content generation*, a number in the cache that changes on any
-  save, delete or many-to-many change of a model of the promises, situation and followup
-  apps (signals, below; and once more when the transaction commits, so a page rendered from
-  the old data during the transaction cannot be stored under the new number). An edit
-  therefore shows at once: a page stored under another generation is never served. Code that writes with
-  `QuerySet.update()`, `bulk_create()` or raw SQL sends `promises.signals.content_changed`.
+- Every cached page holds the *versions of what it depends on*, numbers in the (shared)
+  cache that change on the writes that can change the page. A page stored under other
+  versions is never served, so an edit shows at once, in every process that shares the cache
+  (Redis or the database cache: see `config.W001` below for a cache local to each process).
+- What a page depends on is declared by its view (`promises.signals.page_depends_on_locality`):
+  such a page depends on its locality's version (`locality:<slug>`) and on the version of
+  content shared by every locality (`shared`). Any other page (home, lists, feeds, API,
+  sitemap, and every page added without a declaration) depends on the site's version
+  (`site`), which every write changes. Nothing is purged by URL: a new page is correct as
+  it is, and only faster with a declaration.
+- A save, delete or many-to-many change of a model of the promises, situation and followup
+  apps changes `site` and the version of the locality it hangs on (found through the
+  model's `locality_lookup`, before and after the save, so a moved promise leaves both);
+  a write that hangs on no locality (a party, a theme, an agreement, a locality itself) or
+  on one that cannot be found changes `shared`, i.e. every page. Each change is made again
+  when the transaction commits, so a page rendered from the old data during the transaction
+  cannot be stored under the new version. Code that writes with `QuerySet.update()`,
+  `bulk_create()` or raw SQL sends `promises.signals.content_changed` (with `instance=` when
+  it knows the row, else every page is invalidated).
+- settings.PUBLIC_PAGE_CACHE_PER_LOCALITY = False makes every page depend on `site`: any
+  edit invalidates every page (the behaviour before, kept for comparison in the load test).
 - The key holds the scheme (http or https, as `request.scheme` says: see SECURE_PROXY_SSL_HEADER),
   the host, the full path with its query string, the language (from the
   URL prefix) and today's date (a promise's phase follows from the date).
@@ -21,8 +37,10 @@ How it stays correct:
   never cached (the prefix is matched after the language prefix).
 """
 
+import functools
 import hashlib
 import logging
+import os
 import pickle
 import re
 import time
@@ -30,17 +48,21 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.middleware.csrf import CsrfViewMiddleware, get_token
+from django.urls import Resolver404, resolve
 from django.utils import timezone, translation
 from django.utils.cache import set_response_etag
 from django.utils.http import http_date
 
-from promises.signals import content_changed
+from promises.signals import LOCALITY_KWARG_ATTRIBUTE, content_changed
 
 logger = logging.getLogger(__name__)
 
-GENERATION_KEY = "content-generation"
+# The versions pages depend on (see the module's docstring).
+GENERATION_KEY = "content-generation"  # `site`: changed by every write
+SHARED_KEY = "content-version:shared"
+LOCALITY_KEY = "content-version:locality:{}"
 CONTENT_APPS = {"promises", "situation", "followup"}
 # Residents' own data never appears on a public page: writing it must not empty the cache.
 NOT_PUBLIC_MODELS = {
@@ -57,47 +79,153 @@ CSRF_PLACEHOLDER = b"__csrf_token_filled_in_per_visitor__"
 
 
 def content_generation():
-    """The current content generation; a new one when the cache has lost it."""
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        generation = time.time_ns()
-        if not cache.add(GENERATION_KEY, generation, None):
-            generation = cache.get(GENERATION_KEY, generation)
-    return generation
+    """The current version of the site (changed by every write); a new one when the cache
+    has lost it. `{% cache %}` fragments use it in their keys."""
+    return _versions([GENERATION_KEY])[0]
 
 
-def bump_content_generation():
-    """Invalidate every cached public page (now, and again when the transaction commits)."""
-    _new_generation()
-    transaction.on_commit(_new_generation)
+def _versions(keys, found=None):
+    """The current versions of `keys` (from `found`, one get_many's answer, when given);
+    a version the cache has lost is started anew (so pages stored under it are stale)."""
+    found = cache.get_many(keys) if found is None else found
+    versions = []
+    for key in keys:
+        version = found.get(key)
+        if version is None:
+            version = time.time_ns()
+            if not cache.add(key, version, None):
+                version = cache.get(key, version)
+        versions.append(version)
+    return tuple(versions)
 
 
-def _new_generation():
+def bump_content_generation(localities=None):
+    """Invalidate the pages of `localities` (slugs) and the pages of no locality; with
+    None, every cached public page. Now, and again when the transaction commits."""
+    keys = [GENERATION_KEY]
+    if localities is None or not settings.PUBLIC_PAGE_CACHE_PER_LOCALITY:
+        keys.append(SHARED_KEY)
+    else:
+        keys += [LOCALITY_KEY.format(slug) for slug in sorted(localities)]
+    _new_versions(keys)
+    transaction.on_commit(lambda: _new_versions(keys))
+
+
+def _new_versions(keys):
     try:
-        cache.set(GENERATION_KEY, time.time_ns(), None)
+        version = time.time_ns()
+        cache.set_many(dict.fromkeys(keys, version), None)
     except Exception:  # an edit must not fail because the cache is away
         logger.warning("Could not invalidate the page cache: the cache does not answer")
 
 
-def _content_changed(sender, **kwargs):
-    if sender._meta.app_label in CONTENT_APPS and sender._meta.label_lower not in NOT_PUBLIC_MODELS:
+# --- Which locality a write touches -----------------------------------------------------
+
+
+def _is_public(model):
+    model = getattr(model, "instance_type", model)  # a django-simple-history record
+    return (
+        model._meta.app_label in CONTENT_APPS and model._meta.label_lower not in NOT_PUBLIC_MODELS
+    )
+
+
+@functools.cache
+def _locality_lookup(model):
+    """The lookup from `model` to its locality ("locality", "promise__locality", ...), or
+    None when its rows hang on no single locality (a locality itself, a party, a theme)."""
+    original = getattr(model, "instance_type", model)  # history: the same fields
+    if original._meta.label_lower == "promises.locality":
+        return None
+    lookup = getattr(original._default_manager.get_queryset(), "locality_lookup", None)
+    if lookup is None and any(f.name == "locality" for f in original._meta.fields):
+        lookup = "locality"
+    return lookup or None
+
+
+def _slugs_in_database(model, pks):
+    """The slugs of the localities rows `pks` of `model` hang on, or None when unknown."""
+    lookup = _locality_lookup(model)
+    if lookup is None or pks is None:
+        return None
+    slugs = set(model._base_manager.filter(pk__in=pks).values_list(f"{lookup}__slug", flat=True))
+    return None if None in slugs else slugs
+
+
+def _slug_of_instance(instance):
+    """The slug of the locality `instance` hangs on, by its attributes (a deleted row)."""
+    lookup = _locality_lookup(type(instance))
+    obj = instance
+    for part in (lookup or "").split("__"):
+        obj = getattr(obj, part, None) if lookup else None
+    return getattr(obj, "slug", None)
+
+
+def _pre_save(sender, instance, raw=False, update_fields=None, **kwargs):
+    """Remember where a row was before the save: a promise moved away leaves its old
+    locality's pages too."""
+    if not _is_public(sender) or instance._state.adding or instance.pk is None:
+        return
+    lookup = _locality_lookup(sender)
+    if lookup is None:
+        return
+    if update_fields is not None and lookup.split("__")[0] not in update_fields:
+        return
+    instance._page_cache_localities_before = _slugs_in_database(sender, [instance.pk])
+
+
+def _post_save(sender, instance, raw=False, **kwargs):
+    if not _is_public(sender):
+        return
+    if raw or _locality_lookup(sender) is None:  # raw: loaddata (a restore), everything
         bump_content_generation()
+        return
+    slugs = _slugs_in_database(sender, [instance.pk])
+    before = instance.__dict__.pop("_page_cache_localities_before", set())
+    bump_content_generation(None if slugs is None or before is None else slugs | before)
 
 
-def _m2m_changed(sender, instance, action, **kwargs):
-    if action.startswith("post_"):
-        _content_changed(type(instance))
+def _post_delete(sender, instance, **kwargs):
+    if not _is_public(sender):
+        return
+    try:
+        slug = _slug_of_instance(instance)
+    except Exception:  # what it hung on is gone too: invalidate everything
+        slug = None
+    bump_content_generation(None if slug is None else {slug})
 
 
-def _bulk_content_changed(sender=None, **kwargs):
-    if sender is None or sender._meta.label_lower not in NOT_PUBLIC_MODELS:
-        bump_content_generation()
+def _m2m_changed(sender, instance, action, reverse, model, pk_set, **kwargs):
+    if not action.startswith("post_") or not (_is_public(type(instance)) or _is_public(model)):
+        return
+    # Both sides: a promise given a party, a picture linked to a promise of another locality.
+    sides = [(type(instance), [instance.pk]), (model, pk_set)]
+    located = [(m, pks) for m, pks in sides if _locality_lookup(m) is not None]
+    slugs = set()
+    for m, pks in located:
+        found = _slugs_in_database(m, pks)
+        if found is None:
+            bump_content_generation()
+            return
+        slugs |= found
+    bump_content_generation(slugs if located else None)
+
+
+def _content_changed_signal(sender=None, instance=None, **kwargs):
+    """`content_changed`: with the changed row as `instance`, only its locality's pages."""
+    if sender is not None and sender._meta.label_lower in NOT_PUBLIC_MODELS:
+        return
+    if instance is not None and _locality_lookup(type(instance)) is not None:
+        slugs = _slugs_in_database(type(instance), [instance.pk])
+        bump_content_generation(slugs)
+        return
+    bump_content_generation()
 
 
 def connect_invalidation_signals():
-    content_changed.connect(_bulk_content_changed, dispatch_uid="ops_cache_content_changed")
-    post_save.connect(_content_changed, dispatch_uid="ops_cache_post_save")
-    post_delete.connect(_content_changed, dispatch_uid="ops_cache_post_delete")
+    content_changed.connect(_content_changed_signal, dispatch_uid="ops_cache_content_changed")
+    pre_save.connect(_pre_save, dispatch_uid="ops_cache_pre_save")
+    post_save.connect(_post_save, dispatch_uid="ops_cache_post_save")
+    post_delete.connect(_post_delete, dispatch_uid="ops_cache_post_delete")
     m2m_changed.connect(_m2m_changed, dispatch_uid="ops_cache_m2m_changed")
 
 
@@ -120,6 +248,26 @@ def is_excluded(path):
     return path.startswith(tuple(prefixes))
 
 
+def _dependencies(request):
+    """The version keys the page at this path depends on: its locality's and the shared
+    one when its view says it shows one locality (and the URL names it), else the site's."""
+    if not settings.PUBLIC_PAGE_CACHE_PER_LOCALITY:
+        return (GENERATION_KEY,)
+    path = request.path_info
+    language = translation.get_language_from_path(path) or settings.LANGUAGE_CODE
+    try:
+        with translation.override(language):  # the i18n prefix resolves in its language
+            match = resolve(path, getattr(request, "urlconf", None))
+    except Resolver404:
+        return (GENERATION_KEY,)
+    view = getattr(match.func, "view_class", match.func)
+    kwarg = getattr(view, LOCALITY_KWARG_ATTRIBUTE, None)
+    slug = match.kwargs.get(kwarg) if kwarg else None
+    if not slug:
+        return (GENERATION_KEY,)
+    return (SHARED_KEY, LOCALITY_KEY.format(slug))
+
+
 def _page_key(request):
     language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
     # The scheme too: a page shows absolute links (robots.txt, sitemap, API, CSV) with it.
@@ -138,16 +286,18 @@ class PublicPageCacheMiddleware:
         seconds = settings.PUBLIC_PAGE_CACHE_SECONDS
         if not seconds or not self._may_serve_cached(request):
             return self.get_response(request)
-        # One round trip: the generation and the page; a page of another generation is stale.
+        # One round trip: the page and the versions it depends on; a page stored under
+        # other versions is stale.
         key = _page_key(request)
+        dependencies = _dependencies(request)
         try:
-            found = cache.get_many([GENERATION_KEY, key])
-            generation = found.get(GENERATION_KEY) or content_generation()
+            found = cache.get_many([key, *dependencies])
+            versions = _versions(dependencies, found)
         except Exception:  # the cache is away: serve the page from the database
             logger.warning("Page cache unavailable; serving uncached")
             return self.get_response(request)
         stored = found.get(key)
-        if stored is not None and stored[0] == generation:
+        if stored is not None and stored[0] == versions:
             response = stored[1]
             if getattr(response, "_csrf_placeholder", False):
                 _fill_in_csrf_token(request, response)
@@ -164,7 +314,7 @@ class PublicPageCacheMiddleware:
             if not response.has_header("Last-Modified"):
                 response["Last-Modified"] = http_date()
             try:
-                cache.set(key, (generation, _shareable(request, response)), seconds)
+                cache.set(key, (versions, _shareable(request, response)), seconds)
             except Exception:
                 logger.warning("Page cache unavailable; page not stored")
         response["X-Cache"] = "miss"
@@ -226,3 +376,29 @@ def _fill_in_csrf_token(request, response):
     if response.has_header("Content-Length"):
         response["Content-Length"] = str(len(response.content))
     csrf.process_response(request, response)  # sets the cookie when the visitor had none
+
+
+def check_page_cache_is_shared(app_configs=None, **kwargs):
+    """W001: the page cache in a cache of each process's own memory, with several processes:
+    an edit through one would not show through the others until their copies expire."""
+    from django.core import checks
+
+    backend = settings.CACHES["default"]["BACKEND"]
+    workers = os.environ.get("GUNICORN_WORKERS", "")
+    if (
+        settings.PUBLIC_PAGE_CACHE_SECONDS
+        and not settings.DEBUG
+        and backend.endswith("LocMemCache")
+        and workers.strip() != "1"
+    ):
+        return [
+            checks.Warning(
+                "The public page cache is on (PUBLIC_PAGE_CACHE_SECONDS) in a local-memory "
+                "cache, but there may be several processes: an edit would not show in the "
+                "others' cached pages.",
+                hint="Set REDIS_URL (or CACHE_URL=dbcache://page_cache), or "
+                "PUBLIC_PAGE_CACHE_SECONDS=0, or GUNICORN_WORKERS=1.",
+                id="config.W001",
+            )
+        ]
+    return []

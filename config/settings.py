@@ -129,8 +129,11 @@ if "postgresql" in DATABASES["default"]["ENGINE"] and env.bool(
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Local memory by default; REDIS_URL=redis://... uses Django's Redis backend (production).
+# The cache every process must share for the page cache (config/cache.py) and the rate limits:
+# REDIS_URL=redis://... uses Django's Redis backend (production); CACHE_URL=dbcache://page_cache
+# the database (`manage.py createcachetable` first); neither: each process's local memory.
 REDIS_URL = env.str("REDIS_URL", default="")
+CACHE_URL = env.str("CACHE_URL", default="")
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
@@ -138,14 +141,23 @@ CACHES = {
         "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="ml"),
     }
     if REDIS_URL
+    else env.cache_url("CACHE_URL")
+    if CACHE_URL
     else {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "OPTIONS": {"MAX_ENTRIES": 5000},
     }
 }
-# Anonymous public pages are kept this many seconds in the cache (0 turns it off); any edit of
-# the three apps' content invalidates them at once (config/cache.py).
-PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=300)
+# Anonymous public pages are kept this many seconds in the cache (0 turns it off); an edit
+# invalidates the pages it changes at once (config/cache.py). On by default only with a cache
+# shared by every process (or with DEBUG: runserver is one process): with a cache in each
+# worker's memory, the other workers would go on serving a page edited through one of them.
+PUBLIC_PAGE_CACHE_SECONDS = env.int(
+    "PUBLIC_PAGE_CACHE_SECONDS", default=300 if REDIS_URL or CACHE_URL or DEBUG else 0
+)
+# False: any edit invalidates every cached page (as before per-locality invalidation; the
+# load test compares both).
+PUBLIC_PAGE_CACHE_PER_LOCALITY = env.bool("PUBLIC_PAGE_CACHE_PER_LOCALITY", default=True)
 # What browsers and a shared cache in front may keep a public page without a form for
 # (Cache-Control: public, max-age, stale-while-revalidate): an edit shows behind a proxy
 # within PUBLIC_CACHE_MAX_AGE seconds (config.middleware.BrowserCacheControlMiddleware).

@@ -120,7 +120,7 @@ def update_publish(update, *, user=None):
         Update.objects.filter(pk=update.pk).update(**fields)
         for name, value in fields.items():
             setattr(update, name, value)
-        content_changed.send(sender=Update)  # update() sends no post_save
+        content_changed.send(sender=Update, instance=update)  # update() sends no post_save
     if sets_status:
         # Also when it was published already: its date may have been edited.
         _commitment_status_refresh(stored.commitment_id, user=user)
@@ -135,7 +135,7 @@ def update_unpublish(update, *, user=None):
     if stored.published:
         Update.objects.filter(pk=update.pk).update(published=False, published_at=None)
         update.published, update.published_at = False, None
-        content_changed.send(sender=Update)
+        content_changed.send(sender=Update, instance=update)
     if stored.new_status and stored.commitment_id:
         _commitment_status_refresh(stored.commitment_id, user=user)
     return update

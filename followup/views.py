@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
@@ -164,6 +165,7 @@ def _invalid_link(request, expired=False):
     )
 
 
+@never_cache  # one resident's link: its page changes with the confirmation
 @require_http_methods(["GET", "POST"])
 def subscription_confirm(request, token):
     """GET shows a button (link checkers that open every link confirm nothing); POST confirms."""
@@ -181,6 +183,7 @@ def subscription_confirm(request, token):
     return render(request, "followup/subscription_confirm.html", {"subscription": subscription})
 
 
+@never_cache
 @csrf_exempt  # RFC 8058 one-click: mail clients POST here without a CSRF token.
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request, token):

@@ -10,3 +10,20 @@ from django.dispatch import Signal
 
 # Sent with sender=the model class whose rows changed (or None when anything may have).
 content_changed = Signal()
+
+# The page cache (config/cache.py) keeps a page that declares its locality until something
+# of that locality (or shared by every locality) changes; any other page, until anything does.
+LOCALITY_KWARG_ATTRIBUTE = "page_cache_locality_kwarg"
+
+
+def page_depends_on_locality(kwarg):
+    """Declare that a view's page shows the content of one locality only, the one whose slug
+    is the URL keyword argument `kwarg` (plus content shared by every locality: parties,
+    themes, agreements, localities' names): an edit in another locality leaves it cached.
+    Works on function views, view classes and feed classes."""
+
+    def declare(view):
+        setattr(view, LOCALITY_KWARG_ATTRIBUTE, kwarg)
+        return view
+
+    return declare

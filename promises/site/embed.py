@@ -9,8 +9,10 @@ from followup.models import Update
 from followup.selectors import promises_with_last_followup
 from promises.models import Commitment, Promise
 from promises.progress import promise_progress
+from promises.signals import page_depends_on_locality
 
 
+@page_depends_on_locality("locality")
 @xframe_options_exempt
 def embed_promise(request, locality, slug):
     """A compact, self-contained progress card for an iframe on a municipality's page."""

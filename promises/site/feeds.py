@@ -16,6 +16,7 @@ from followup.markdown import render_markdown
 from followup.models import UPDATE_NEWEST_FIRST, Update
 from promises.models import Locality, Promise
 from promises.progress import promise_progress
+from promises.signals import page_depends_on_locality
 
 FEED_LENGTH = 50
 NOON = datetime.time(12)  # a note is dated, not timed: it is published at noon that day
@@ -115,6 +116,7 @@ class AtomUpdatesFeed(UpdatesFeed):
     subtitle = UpdatesFeed.description
 
 
+@page_depends_on_locality("locality")
 class LocalityUpdatesFeed(UpdatesFeed):
     def get_object(self, request, locality):
         return get_object_or_404(Locality, slug=locality)
@@ -143,6 +145,7 @@ class AtomLocalityUpdatesFeed(LocalityUpdatesFeed):
     subtitle = LocalityUpdatesFeed.description
 
 
+@page_depends_on_locality("locality")
 class PromiseUpdatesFeed(UpdatesFeed):
     def get_object(self, request, locality, slug):
         return get_object_or_404(

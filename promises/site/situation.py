@@ -10,9 +10,11 @@ from django.views.generic import DetailView
 from followup.models import Update
 from promises import search
 from promises.models import Commitment, Promise, published_q
+from promises.signals import page_depends_on_locality
 from situation.models import Place, Problem, SituationPicture
 
 
+@page_depends_on_locality("locality")
 class SituationPictureDetailView(DetailView):
     template_name = "situation/situationpicture_detail.html"
     context_object_name = "picture"
@@ -65,6 +67,7 @@ def map_url(place):
     return "https://www.openstreetmap.org/search?" + urlencode({"query": f"{place.name}, {where}"})
 
 
+@page_depends_on_locality("locality")
 class PlaceDetailView(DetailView):
     template_name = "situation/place_detail.html"
 

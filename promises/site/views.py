@@ -33,6 +33,7 @@ from promises.models import (
     Theme,
 )
 from promises.progress import promise_progress
+from promises.signals import page_depends_on_locality
 from situation.models import Place, Problem, SituationPicture, Survey, SurveyResult
 
 from .areas import area_names
@@ -203,6 +204,7 @@ def suggested_queries(q):
     return search.suggestions(q, vocabulary, SEARCH_MAX_WORDS)
 
 
+@page_depends_on_locality("slug")
 class LocalityDetailView(DetailView):
     template_name = "promises/locality_detail.html"
 
@@ -313,6 +315,7 @@ def previewer(request):
     return request.user if admin.site.has_permission(request) else AnonymousUser()
 
 
+@page_depends_on_locality("locality")
 class PromiseDetailView(DetailView):
     template_name = "promises/promise_detail.html"
 
