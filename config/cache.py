@@ -76,6 +76,10 @@ HARMLESS_VARY = {"cookie", "accept-language", "accept-encoding"}
 # own token (and CSRF cookie) filled in when it is served from the cache.
 CSRF_VALUE = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
 CSRF_PLACEHOLDER = b"__csrf_token_filled_in_per_visitor__"
+# The residents' forms carry a signed "shown at" time (followup.forms.shown_at_token) whose
+# minimum fill time stops bots; a cached page gets each visitor a fresh one, like the token.
+SHOWN_AT_VALUE = re.compile(rb'(name="(?:[\w-]+-)?shown_at" value=")[^"]*(")')
+SHOWN_AT_PLACEHOLDER = b"__form_shown_at_filled_in_per_visitor__"
 
 
 def content_generation():
@@ -356,23 +360,32 @@ class PublicPageCacheMiddleware:
 
 
 def _shareable(request, response):
-    """The response as every visitor may get it: without this visitor's CSRF token or cookie."""
-    if not request.META.get("CSRF_COOKIE_NEEDS_UPDATE") and not response.cookies:
+    """The response as every visitor may get it: without this visitor's CSRF token or cookie,
+    and without the "shown at" time of the forms it carries."""
+    shown_at = SHOWN_AT_VALUE.search(response.content) is not None
+    if not shown_at and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE") and not response.cookies:
         return response
     shared = pickle.loads(pickle.dumps(response, pickle.HIGHEST_PROTOCOL))
     shared.cookies.clear()
     shared.content = CSRF_VALUE.sub(rb"\1" + CSRF_PLACEHOLDER + rb"\2", shared.content)
+    shared.content = SHOWN_AT_VALUE.sub(rb"\1" + SHOWN_AT_PLACEHOLDER + rb"\2", shared.content)
     shared._csrf_placeholder = True
     return shared
 
 
 def _fill_in_csrf_token(request, response):
-    """Put this visitor's CSRF token in the cached page, and set their CSRF cookie if needed,
-    as CsrfViewMiddleware would have done (it is not reached for a cached page)."""
+    """Put this visitor's CSRF token (and a fresh "shown at" time) in the cached page, and set
+    their CSRF cookie if needed, as CsrfViewMiddleware would have done (it is not reached for
+    a cached page)."""
     csrf = CsrfViewMiddleware(lambda request: response)
     csrf.process_request(request)  # reads and checks the visitor's CSRF cookie
     token = get_token(request).encode()
     response.content = response.content.replace(CSRF_PLACEHOLDER, token)
+    if SHOWN_AT_PLACEHOLDER in response.content:
+        from followup.forms import shown_at_token
+
+        fresh = shown_at_token().encode()
+        response.content = response.content.replace(SHOWN_AT_PLACEHOLDER, fresh)
     if response.has_header("Content-Length"):
         response["Content-Length"] = str(len(response.content))
     csrf.process_response(request, response)  # sets the cookie when the visitor had none

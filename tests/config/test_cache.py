@@ -11,7 +11,7 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from config.cache import CSRF_VALUE
+from config.cache import CSRF_VALUE, SHOWN_AT_VALUE
 from followup.models import Update
 from followup.services import update_post, update_publish
 from promises.models import Commitment
@@ -29,8 +29,8 @@ def page_cache(settings):
 
 
 def _without_tokens(content):
-    """The page without its per-visitor CSRF token values."""
-    return CSRF_VALUE.sub(rb"\1\2", content)
+    """The page without its per-visitor values: CSRF tokens and the forms' "shown at" time."""
+    return SHOWN_AT_VALUE.sub(rb"\1\2", CSRF_VALUE.sub(rb"\1\2", content))
 
 
 def _get(client, url, **headers):
@@ -341,3 +341,46 @@ def test_static_files_pass_the_page_cache_by(client, settings):
 
     assert response.status_code == 200
     assert "X-Cache" not in response  # never looked up in, nor stored in, the page cache
+
+
+SHOWN_AT = re.compile(r'name="shown_at" value="([^"]+)"')
+
+
+def test_each_visitor_of_a_cached_page_gets_a_fresh_form_time(
+    client, make_promise, monkeypatch, settings
+):
+    """A bot fetching a cached page must not get a form time signed when the page was
+    first rendered: the minimum fill time would then already have passed."""
+    from django.core import signing
+    from django.test import Client
+
+    from followup import forms
+    from followup.models import Feedback
+
+    settings.FEEDBACK_MIN_SECONDS = 3
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 86400  # the clock below is every module's
+    promise = make_promise(title="Tryggare torg")
+    clock = [1_000_000.0]
+    monkeypatch.setattr(forms.time, "time", lambda: clock[0])
+    first = client.get(promise.get_absolute_url())
+    clock[0] += 3600  # an hour later, a bot fetches the page from the cache
+
+    bot = Client()
+    cached = bot.get(promise.get_absolute_url())
+    token = SHOWN_AT.search(cached.content.decode()).group(1)
+    response = bot.post(
+        "/synpunkter/",
+        {
+            "locality": promise.locality_id,
+            "promise": promise.pk,
+            "message": "Det är mörkt vid busshållplatsen på kvällarna.",
+            "shown_at": token,
+            "csrfmiddlewaretoken": re.search(
+                r'name="csrfmiddlewaretoken" value="([^"]+)"', cached.content.decode()
+            ).group(1),
+        },
+    )
+
+    assert first["X-Cache"] == "miss" and cached["X-Cache"] == "hit"
+    assert signing.loads(token, salt=forms.FORM_SALT) == clock[0]  # signed at this visit
+    assert response.status_code == 400 and not Feedback.objects.exists()  # sent too fast
