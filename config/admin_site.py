@@ -59,6 +59,9 @@ def _changeable(model):
     return bool(perms.get("add") or perms.get("change") or perms.get("delete"))
 
 
+UNLINKED_SHOWN = 20  # problems and commitments without a link listed on the start page
+
+
 class AdminSite(admin.AdminSite):
     site_header = _("Medborgarlöften – administration")
     site_title = _("Medborgarlöften")
@@ -84,6 +87,7 @@ class AdminSite(admin.AdminSite):
         from followup.selectors import editor_worklist
         from promises.models import Locality
         from promises.permissions import localities_where
+        from situation.selectors import unlinked_for
 
         user = request.user
         if user.is_superuser:
@@ -98,8 +102,17 @@ class AdminSite(admin.AdminSite):
                 models = [m for m in app["models"] if _changeable(m) == wanted]
                 if models:
                     target.append({**app, "models": models})
+        problems, commitments = unlinked_for(user)
         context = {
             "worklist": editor_worklist(user, may_report_in=list(may_report)),
+            "unlinked_problems": problems.order_by("picture__locality__name", "pk")[
+                :UNLINKED_SHOWN
+            ],
+            "unlinked_problem_count": problems.count(),
+            "unlinked_commitments": commitments.order_by(
+                "promise__locality__name", "promise__title", "order", "pk"
+            )[:UNLINKED_SHOWN],
+            "unlinked_commitment_count": commitments.count(),
             "app_list": editable,
             "reference_apps": reference,
             "may_add_verdict": user.has_perm("followup.add_verdict"),

@@ -7,7 +7,6 @@ from decimal import Decimal
 from django import template
 from django.core.cache import InvalidCacheBackendError, caches
 from django.core.cache.utils import make_template_fragment_key
-from django.template.loader import render_to_string
 from django.urls import translate_url
 from django.utils.formats import localize, number_format
 from django.utils.translation import gettext, ngettext
@@ -132,18 +131,6 @@ def progress_parts(progress):
     parts["sentence"] = sentence
     parts["percent"] = progress.percent
     return parts
-
-
-@register.simple_tag
-def promise_period(promise):
-    """`_promise_period.html` for one promise (templates include it directly)."""
-    return render_to_string("promises/includes/_promise_period.html", {"promise": promise})
-
-
-@register.simple_tag
-def promise_progress_bar(progress):
-    """`_progress.html` for one progress (templates include it directly)."""
-    return render_to_string("promises/includes/_progress.html", {"progress": progress})
 
 
 @register.simple_tag

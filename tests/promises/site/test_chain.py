@@ -134,6 +134,18 @@ def test_an_editors_unlinked_lists_hold_only_their_own_localities(chain):
     assert list(commitments) == [chain.silent]
 
 
+def test_the_editors_start_page_lists_the_unlinked_problems_and_commitments(client, chain):
+    client.force_login(chain.polis)
+
+    page = client.get(reverse("admin:index")).content.decode()
+
+    section = page.split("Kopplingar som dokumenten inte anger")[1]
+    assert "1 problem som inget åtagande svarar mot" in section
+    assert "Nedskräpad park." in section and "Otrygghet vid bron." not in section
+    assert "Kommunen städar parken." in section
+    assert "Fler vuxna på torget." not in section  # another locality's
+
+
 def test_a_problem_of_a_picture_no_promise_rests_on_is_not_listed_as_unanswered(chain):
     other = factories.SituationPictureFactory(locality=chain.molndal, title="Gammal bild")
     factories.ProblemFactory(picture=other, description="Förr.")
