@@ -16,7 +16,7 @@ from django.views.generic import DetailView
 from django_filters.views import FilterView
 
 from followup.models import Indicator, Measurement, Update
-from followup.selectors import feedback_reachable, promises_with_last_followup
+from followup.selectors import feedback_reachable, newest_updates, promises_with_last_followup
 from promises import search
 from promises.models import (
     SEARCH_MAX_WORDS,
@@ -109,7 +109,9 @@ def home(request):
     today = timezone.localdate()
     in_force = [p for p in shown if p.phase(today) == Promise.Phase.ACTIVE][:HOME_PROMISES]
     recent = shown[:HOME_PROMISES]
-    updates = Update.objects.published().select_related("promise__locality", "commitment")[:5]
+    updates = newest_updates(
+        Update.objects.published().select_related("promise__locality", "commitment"), 5
+    )
     context = {
         "localities": localities,
         "newest": newest,
