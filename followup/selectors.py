@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
+from django.db import connections
 from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
@@ -26,7 +27,7 @@ from django.utils import timezone
 from promises.models import Commitment, Contact, Locality, Membership, Promise, published_q
 from situation.models import Survey, SurveyResult
 
-from .models import Measurement, Update
+from .models import UPDATE_NEWEST_FIRST, Measurement, Update
 
 
 def _latest_published_note(**lookup):
@@ -440,3 +441,20 @@ def usual_answer_days(locality, on=None):
     if len(days) < USUAL_ANSWER_SAMPLE:
         return settings.FEEDBACK_USUAL_ANSWER_DAYS
     return max(1, days[len(days) // 2])
+
+
+def newest_updates(updates, count):
+    """The first `count` of `updates` (published notes) in UPDATE_NEWEST_FIRST order, in one
+    query that reads a few rows instead of sorting every note.
+
+    That order's key, a note's date or else its promise's, spans two tables and cannot be
+    indexed: sorting 74 000 notes took 120 ms at 300 localities. But the dated notes come
+    newest first straight off the index `update_published_newest`, so the first `count`
+    notes are among the first `count` dated ones and the first `count` undated ones (few).
+    SQLite cannot limit the parts of a UNION: there, the plain sort (small databases)."""
+    ordered = updates.order_by(*UPDATE_NEWEST_FIRST)
+    if not connections[updates.db].features.supports_slicing_ordering_in_compound:
+        return ordered[:count]
+    dated = updates.filter(date__isnull=False).order_by("-date", "-pk").values("pk")[:count]
+    undated = ordered.filter(date__isnull=True).values("pk")[:count]
+    return ordered.filter(pk__in=dated.union(undated, all=True))[:count]

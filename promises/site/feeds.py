@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from followup.markdown import render_markdown
 from followup.models import UPDATE_NEWEST_FIRST, Update
+from followup.selectors import newest_updates
 from promises.models import Locality, Promise
 from promises.progress import promise_progress
 from promises.signals import page_depends_on_locality
@@ -77,6 +78,8 @@ class UpdatesFeed(Feed):
         return response
 
     def items(self, obj=None):
+        if obj is None:  # site-wide: read off the index of the newest notes
+            return newest_updates(self.updates(), FEED_LENGTH)
         return self.updates(obj)[:FEED_LENGTH]
 
     def item_title(self, item):

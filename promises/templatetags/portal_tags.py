@@ -139,28 +139,39 @@ def earlier_wordings(commitment):
     return commitment_changes(commitment)
 
 
+def cached_fragment(name, vary_on, timeout, render):
+    """`render()`, kept in the fragment cache under `name` and everything it varies on (so it
+    is never out of date); built without the cache when the cache does not answer."""
+    try:
+        fragments = caches["template_fragments"]
+    except InvalidCacheBackendError:
+        fragments = caches["default"]
+    key = make_template_fragment_key(name, vary_on)
+    try:
+        fragment = fragments.get(key)
+    except Exception:  # the cache is away: the page is built without it
+        logger.warning("Could not read the fragment %s: the cache does not answer", name)
+        return render()
+    if fragment is None:
+        fragment = render()
+        try:
+            fragments.set(key, fragment, timeout)
+        except Exception:
+            logger.warning("Could not store the fragment %s", name)
+    return fragment
+
+
 class _FragmentCacheNode(template.Node):
     def __init__(self, nodelist, timeout, name, vary_on):
         self.nodelist, self.timeout, self.name, self.vary_on = nodelist, timeout, name, vary_on
 
     def render(self, context):
-        try:
-            fragments = caches["template_fragments"]
-        except InvalidCacheBackendError:
-            fragments = caches["default"]
-        key = make_template_fragment_key(self.name, [var.resolve(context) for var in self.vary_on])
-        try:
-            fragment = fragments.get(key)
-        except Exception:  # the cache is away: the page is built without it
-            logger.warning("Could not read the fragment %s: the cache does not answer", self.name)
-            return self.nodelist.render(context)
-        if fragment is None:
-            fragment = self.nodelist.render(context)
-            try:
-                fragments.set(key, fragment, self.timeout)
-            except Exception:
-                logger.warning("Could not store the fragment %s", self.name)
-        return fragment
+        return cached_fragment(
+            self.name,
+            [var.resolve(context) for var in self.vary_on],
+            self.timeout,
+            lambda: self.nodelist.render(context),
+        )
 
 
 @register.tag

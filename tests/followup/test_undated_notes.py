@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from followup import services
 from followup.models import Subscription, Update
-from followup.selectors import promises_with_last_followup
+from followup.selectors import newest_updates, promises_with_last_followup
 
 pytestmark = pytest.mark.django_db
 
@@ -97,3 +97,23 @@ def test_the_e_mail_of_an_undated_note_says_the_date_is_not_given(undated):
     body = mail.outbox[0].body
     assert "datum ej angivet" in body
     assert timezone.localdate().isoformat() not in body
+
+
+def test_the_newest_notes_read_off_the_index_are_those_of_the_full_sort(
+    undated, make_promise, make_update
+):
+    """`newest_updates` (the home, the site-wide feed) takes the dated notes off the index and
+    the undated ones apart: any first n are still the first n of UPDATE_NEWEST_FIRST."""
+    for day in (1, 5, 5, 20):
+        make_update(promise=make_promise(), date=datetime.date(2024, 1, day))
+    make_update(promise=make_promise(), date=datetime.date(2023, 12, 31), title="Samma dag")
+    make_update(promise=make_promise(), date=datetime.date(2025, 2, 1), published=False)
+    make_update(promise=make_promise(starts_on=None, ends_on=None), date=None)
+    make_update(promise=make_promise(starts_on=datetime.date(2024, 1, 10), ends_on=None), date=None)
+    published = Update.objects.published()
+    everything = list(published.values_list("pk", flat=True))
+    assert len(everything) == 8
+
+    for count in range(1, len(everything) + 2):
+        newest = newest_updates(published, count)
+        assert [u.pk for u in newest] == everything[:count]

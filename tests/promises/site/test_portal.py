@@ -484,3 +484,33 @@ def test_a_commitment_shows_its_last_note_status_and_cancel_reason_escaped(
     assert 'Senast uppdaterat: <time datetime="2026-03-01">1 mars 2026</time>' in item
     assert '<span class="status status-cancelled">' in item and "✕" in item
     assert "<strong>revs</strong>" in item and "<script>" not in item
+
+
+def test_the_promise_cards_load_none_of_the_long_texts_they_do_not_show(client, make_promise):
+    promise = make_promise(background="Bakgrunden visas bara på löftets sida.")
+
+    for url in ("/", "/loften/", promise.locality.get_absolute_url()):
+        with CaptureQueriesContext(connection) as ctx:
+            html = client.get(url).content.decode()
+        assert promise.title in html
+        read = " ".join(query["sql"] for query in ctx.captured_queries)
+        assert '"promises_promise"."background"' not in read, url
+        assert '"promises_promise"."pledge"' not in read, url
+
+
+def test_a_search_shows_snippets_from_the_long_texts_without_a_query_per_result(
+    client, make_promise
+):
+    def found(count):
+        for _ in range(count):
+            make_promise(background="Vi bygger en ny lekplats vid skolan.")
+        with CaptureQueriesContext(connection) as ctx:
+            html = client.get("/loften/?q=lekplats").content.decode()
+        return html, len(ctx.captured_queries)
+
+    html, before = found(1)
+    assert "lekplats" in html[html.index('class="snippet"') :]
+    html, after = found(3)
+
+    assert html.count('class="snippet"') == 4
+    assert after == before

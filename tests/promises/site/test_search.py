@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
-from promises.models import LocalityName, Municipality, Promise
+from promises.models import Locality, LocalityName, Municipality, Promise
 from promises.search import fold, python_snippet, squash, suggestions
 from situation.models import Place, Problem, SituationPicture
 
@@ -160,3 +160,14 @@ def test_postgresql_highlights_the_words_found_in_a_snippet(client, make_promise
     make_promise(title="Trygg stad", summary="Fler vuxna kring Frölunda torg.", state="published")
     response = client.get(reverse("promises:list"), {"q": "frolunda"})
     assert "<mark>Frölunda</mark>" in response.content.decode()
+
+
+def test_the_filter_options_kept_in_the_cache_follow_a_renamed_locality(client, make_promise):
+    locality = make_promise().locality
+    assert f">{locality.name}</option>" in client.get("/loften/").content.decode()
+
+    Locality.objects.filter(pk=locality.pk).update(name="Nytt namn på orten")
+    html = client.get("/loften/").content.decode()
+
+    assert ">Nytt namn på orten</option>" in html
+    assert f">{locality.name}</option>" not in html
