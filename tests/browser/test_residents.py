@@ -49,7 +49,9 @@ def test_a_search_typed_as_on_a_phone_finds_the_promise(
 def test_a_misspelling_offers_the_close_match(page, live_demo):
     page.goto("/loften/?q=frolnda")
     assert page.get_by_text("0 löften hittades.").is_visible()
-    page.locator(".suggestions").get_by_role("link", name="Frölunda").click()
+    with page.expect_navigation():
+        page.locator(".suggestions").get_by_role("link", name="Frölunda").click()
+    page.locator(".promise-card .card-title").first.wait_for()
     assert "Tryggare utemiljö" in page.locator(".promise-card .card-title").all_inner_texts()
 
 
@@ -60,11 +62,12 @@ def test_a_tjorn_resident_reaches_the_promise_from_the_home_page_in_two_steps(
     page.goto(prefix + "/")
     finder = page.locator("form.find-area")
     finder.locator("#id_namn").fill("Tjörn")
-    finder.get_by_role("button").click()  # step 1
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        finder.get_by_role("button").click()  # step 1
     assert page.url.endswith(prefix + "/sodra-fyrbodal/")
 
-    page.get_by_role("link", name="Medborgarlöfte 2023-2024").first.click()  # step 2
+    with page.expect_navigation():
+        page.get_by_role("link", name="Medborgarlöfte 2023-2024").first.click()  # step 2
     assert page.locator("h1").inner_text() == "Medborgarlöfte 2023-2024"
     assert page.console_errors == []
 
@@ -72,9 +75,10 @@ def test_a_tjorn_resident_reaches_the_promise_from_the_home_page_in_two_steps(
 def test_a_goteborg_resident_chooses_between_the_two_districts(page, live_demo):
     page.goto("/")
     page.locator("#id_namn").fill("Göteborg")
-    page.locator("#id_namn").press("Enter")
-    page.wait_for_load_state()
-    page.get_by_role("link", name="Västra Hisingen").click()
+    with page.expect_navigation():
+        page.locator("#id_namn").press("Enter")
+    with page.expect_navigation():
+        page.get_by_role("link", name="Västra Hisingen").click()
     assert page.url.endswith("/vastra-hisingen/")
 
 
