@@ -9,7 +9,7 @@ the export is no change. Cells that a spreadsheet would run as a formula get an 
 on export, which the import removes."""
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
@@ -22,6 +22,8 @@ from promises.csv_dialect import (
     MAX_BYTES,
     NO,
     YES,
+    Plan,
+    RowError,
     guard,
     read_csv,
     unguard,
@@ -101,20 +103,6 @@ class Planned:
     @property
     def new_label(self):
         return _status_labels()[self.new_status] if self.new_status else ""
-
-
-@dataclass
-class RowError:
-    row: int
-    column: str
-    message: str
-
-
-@dataclass
-class Plan:
-    changes: list = field(default_factory=list)
-    errors: list = field(default_factory=list)
-    unchanged: int = 0
 
 
 def _status_value(text):

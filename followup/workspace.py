@@ -194,15 +194,21 @@ report = admin.site.admin_view(report)
 # --- Status reports in bulk (CSV) and for several commitments at once ---------------------
 
 
-def reportable_promise(user, promise_id):
-    """The promise `user` may post notes on, or 404."""
+def promise_where_user_may(user, permission, promise_id):
+    """The promise `user` may `permission` on (e.g. "followup.add_update"), or 404: another
+    locality's promise answers like an id that does not exist."""
     promises = Promise.objects.select_related("locality")
     if not user.is_superuser:
-        promises = promises.in_localities(localities_where(user, "followup.add_update"))
+        promises = promises.in_localities(localities_where(user, permission))
     promise = promises.filter(pk=valid_pk(Promise, promise_id)).first()
     if promise is None:
         raise Http404
     return promise
+
+
+def reportable_promise(user, promise_id):
+    """The promise `user` may post notes on, or 404."""
+    return promise_where_user_may(user, "followup.add_update", promise_id)
 
 
 @require_http_methods(["GET", "HEAD"])
@@ -356,20 +362,9 @@ def bulk_report(request, promise_id):
 bulk_report = admin.site.admin_view(bulk_report)
 
 
-def measurable_promise(user, promise_id):
-    """The promise `user` may add measurements to, or 404."""
-    promises = Promise.objects.select_related("locality")
-    if not user.is_superuser:
-        promises = promises.in_localities(localities_where(user, "followup.add_measurement"))
-    promise = promises.filter(pk=valid_pk(Promise, promise_id)).first()
-    if promise is None:
-        raise Http404
-    return promise
-
-
 @require_http_methods(["GET", "HEAD"])
 def measurements_export(request, promise_id):
-    promise = measurable_promise(request.user, promise_id)
+    promise = promise_where_user_may(request.user, "followup.add_measurement", promise_id)
     response = HttpResponse(bulk.measurements_csv(promise), content_type="text/csv; charset=utf-8")
     filename = f"matningar-{promise.locality.slug}-{promise.slug}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -379,7 +374,7 @@ def measurements_export(request, promise_id):
 @require_http_methods(["GET", "POST"])
 def measurements_import(request, promise_id):
     """Upload, a preview of every change and error, then "Confirm": all or nothing."""
-    promise = measurable_promise(request.user, promise_id)
+    promise = promise_where_user_may(request.user, "followup.add_measurement", promise_id)
     context = {
         **admin.site.each_context(request),
         "title": _("Import measurements"),

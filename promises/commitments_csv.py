@@ -3,13 +3,13 @@ parties as CSV (promises.csv_dialect), import them back with a preview of every 
 every error, all or nothing. Only the promise's parties may own a commitment; the order is
 numbered 1, 2, 3, … after an import; commitments left out of the file are kept."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .csv_dialect import read_csv, write_csv
+from .csv_dialect import Plan, RowError, read_csv, write_csv
 from .models import Commitment
 
 COLUMNS = {
@@ -47,20 +47,6 @@ class Planned:
     order: int
     parties: list
     what: list  # the columns that change
-
-
-@dataclass
-class RowError:
-    row: int
-    column: str
-    message: str
-
-
-@dataclass
-class Plan:
-    changes: list = field(default_factory=list)
-    errors: list = field(default_factory=list)
-    unchanged: int = 0
 
 
 def plan_commitments(promise, rows, *, may_add=True):

@@ -5,6 +5,7 @@ an unchanged export imports as no change."""
 
 import csv
 import io
+from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -82,3 +83,21 @@ def read_csv(data, columns, required):
             (number, {key: unguard(cell) for key, cell in zip(header, cells, strict=False) if key})
         )
     return parsed
+
+
+@dataclass
+class RowError:
+    """A row of an import that cannot be saved: where (row, column) and why, in Swedish."""
+
+    row: int
+    column: str
+    message: str
+
+
+@dataclass
+class Plan:
+    """What an import would do: every change and every error; saved only with no error."""
+
+    changes: list = field(default_factory=list)
+    errors: list = field(default_factory=list)
+    unchanged: int = 0
