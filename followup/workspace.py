@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
 from promises.admin_scoping import valid_pk
+from promises.csv_dialect import import_step
 from promises.models import Commitment, Promise
 from promises.permissions import localities_where
 
@@ -250,27 +251,26 @@ def status_reports_import(request, promise_id):
     }
     status = 200
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data.get("file")
-        text = upload.read(bulk.MAX_BYTES + 1) if upload else form.cleaned_data["content"]
         try:
-            rows = bulk.read_status_reports(text)
+            plan, text, saved = import_step(
+                upload=form.cleaned_data.get("file"),
+                content=form.cleaned_data["content"],
+                confirm=request.POST.get("action") == "confirm",
+                read=bulk.read_status_reports,
+                plan=lambda rows: bulk.plan_status_reports(promise, rows),
+                apply=lambda plan: bulk.apply_status_reports(promise, plan, author=request.user),
+            )
         except ValidationError as error:
             form.add_error("file", error)
-            rows = None
-        if rows is not None:
-            plan = bulk.plan_status_reports(promise, rows)
-            if request.POST.get("action") == "confirm" and not upload and not plan.errors:
-                count = bulk.apply_status_reports(promise, plan, author=request.user)
+            status = 400
+        else:
+            if saved is not None:
                 messages.success(
-                    request, _("%(count)d status reports were saved.") % {"count": count}
+                    request, _("%(count)d status reports were saved.") % {"count": saved}
                 )
                 return redirect("admin:promises_promise_change", promise.pk)
-            if isinstance(text, bytes):
-                text = text.decode("utf-8-sig")
             context.update(plan=plan, content=text)
             status = 400 if plan.errors else 200
-        else:
-            status = 400
     elif request.method == "POST":
         status = 400
     return TemplateResponse(request, "followup/status_reports_import.html", context, status=status)
@@ -383,22 +383,23 @@ def measurements_import(request, promise_id):
     }
     status = 200
     if request.method == "POST":
-        upload = request.FILES.get("file")
-        text = upload.read(bulk.MAX_BYTES + 1) if upload else request.POST.get("content", "")
         try:
-            rows = bulk.read_measurements(text)
+            plan, text, saved = import_step(
+                upload=request.FILES.get("file"),
+                content=request.POST.get("content", ""),
+                confirm=request.POST.get("action") == "confirm",
+                read=bulk.read_measurements,
+                plan=lambda rows: bulk.plan_measurements(promise, rows),
+                apply=lambda plan: bulk.apply_measurements(plan, author=request.user),
+            )
         except ValidationError as error:
             context["file_errors"] = error.messages
             return TemplateResponse(
                 request, "followup/measurements_import.html", context, status=400
             )
-        plan = bulk.plan_measurements(promise, rows)
-        if request.POST.get("action") == "confirm" and not upload and not plan.errors:
-            count = bulk.apply_measurements(plan, author=request.user)
-            messages.success(request, _("%(count)d measurements were saved.") % {"count": count})
+        if saved is not None:
+            messages.success(request, _("%(count)d measurements were saved.") % {"count": saved})
             return redirect("admin:promises_promise_change", promise.pk)
-        if isinstance(text, bytes):
-            text = text.decode("utf-8-sig")
         context.update(plan=plan, content=text)
         status = 400 if plan.errors else 200
     return TemplateResponse(request, "followup/measurements_import.html", context, status=status)

@@ -21,7 +21,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from . import commitments_csv
 from .admin_scoping import Scope, ScopedAdmin, ScopedHistoryAdmin, ScopedInline, valid_pk
-from .csv_dialect import MAX_BYTES
+from .csv_dialect import import_step
 from .history import related_history
 from .models import (
     Agreement,
@@ -536,27 +536,32 @@ class PromiseAdmin(ScopedHistoryAdmin):
         }
         status = 200
         if request.method == "POST":
-            upload = request.FILES.get("file")
-            text = upload.read(MAX_BYTES + 1) if upload else request.POST.get("content", "")
+            may_add = request.user.is_superuser or request.user.has_perm("promises.add_commitment")
             try:
-                rows = commitments_csv.read_commitments(text)
+                plan, text, saved = import_step(
+                    upload=request.FILES.get("file"),
+                    content=request.POST.get("content", ""),
+                    confirm=request.POST.get("action") == "confirm",
+                    read=commitments_csv.read_commitments,
+                    plan=lambda rows: commitments_csv.plan_commitments(
+                        promise, rows, may_add=may_add
+                    ),
+                    apply=lambda plan: commitments_csv.apply_commitments(
+                        promise, plan, user=request.user
+                    ),
+                )
             except ValidationError as error:
                 context["file_errors"] = error.messages
                 return TemplateResponse(
                     request, "admin/promises/promise/commitments_import.html", context, status=400
                 )
-            may_add = request.user.is_superuser or request.user.has_perm("promises.add_commitment")
-            plan = commitments_csv.plan_commitments(promise, rows, may_add=may_add)
-            if request.POST.get("action") == "confirm" and not upload and not plan.errors:
-                count = commitments_csv.apply_commitments(promise, plan, user=request.user)
+            if saved is not None:
                 self.message_user(
                     request,
-                    _("%(count)d commitments were saved.") % {"count": count},
+                    _("%(count)d commitments were saved.") % {"count": saved},
                     messages.SUCCESS,
                 )
                 return redirect("admin:promises_promise_change", promise.pk)
-            if isinstance(text, bytes):
-                text = text.decode("utf-8-sig")
             context.update(plan=plan, content=text)
             status = 400 if plan.errors else 200
         return TemplateResponse(

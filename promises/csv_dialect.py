@@ -101,3 +101,19 @@ class Plan:
     changes: list = field(default_factory=list)
     errors: list = field(default_factory=list)
     unchanged: int = 0
+
+
+def import_step(*, upload, content, confirm, read, plan, apply):
+    """One step of an import page: read the uploaded file (or, with "confirm", the content
+    the preview sent back), plan every change, and apply them only when confirmed without
+    an upload and without any error: all or nothing.
+
+    Returns (plan, text for the next preview, saved count or None). Raises ValidationError
+    when the file cannot be read at all."""
+    text = upload.read(MAX_BYTES + 1) if upload else content
+    planned = plan(read(text))
+    if confirm and not upload and not planned.errors:
+        return planned, None, apply(planned)
+    if isinstance(text, bytes):
+        text = text.decode("utf-8-sig")
+    return planned, text, None
