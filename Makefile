@@ -84,7 +84,7 @@ audit: install
 # Benchmarks (never in `make test` or CI): server time, queries and bytes per page at two data
 # sizes, then gunicorn under wrk. Both write bench/results.md. Set DATABASE_URL for PostgreSQL.
 bench: install
-	$(BIN)/python -m pytest bench/test_pages.py -p no:randomly --benchmark-only --create-db \
+	$(BIN)/python -m pytest bench/test_pages.py -p pytest_benchmark.plugin --benchmark-only --create-db \
 		--benchmark-columns=median,min,max,rounds --benchmark-sort=name $(PYTEST_ARGS)
 
 loadtest: install

@@ -57,25 +57,75 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def page(browser, live_server, transactional_db):
-    """A fresh page at desktop width; fails the test on any console error or page error.
-
-    It asks for the database before the page opens, so the page closes (and makes no more
-    requests to the live server) before the database is emptied after the test."""
-    context = browser.new_context(viewport=DESKTOP, base_url=live_server.url)
+def _open_page(browser, base_url, viewport, contexts, axe_source=None):
+    """A new page in a context of its own; console and page errors are collected in
+    `page.console_errors`. With `axe_source`, `page.run_axe()` returns axe's violations
+    (the site's Content-Security-Policy is bypassed so axe-core can be injected)."""
+    context = browser.new_context(
+        viewport=viewport, base_url=base_url, bypass_csp=axe_source is not None
+    )
+    contexts.append(context)
     page = context.new_page()
     errors = []
     page.on("console", lambda msg: msg.type == "error" and errors.append(msg.text))
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.console_errors = errors
-    yield page
-    context.close()
+
+    def run_axe():
+        if not page.evaluate("typeof axe !== 'undefined'"):  # once per document
+            page.add_script_tag(content=axe_source)
+        # Only violations are asked for: collecting the passes as well doubles axe's time.
+        return page.evaluate(
+            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags},"
+            " resultTypes: ['violations']}).then(r => r.violations)",
+            AXE_TAGS,
+        )
+
+    if axe_source is not None:
+        page.run_axe = run_axe
+    return page
+
+
+def _server_url(request):
+    """The live server a test's pages open: the shared demo site for tests that ask for
+    `demo` (read-only), otherwise pytest-django's server over the test's own database.
+    The database is asked for first, so that it is emptied (or, for `demo`, closed to the
+    test) only after the pages have closed."""
+    if "demo" in request.fixturenames:
+        request.getfixturevalue("demo")
+        return request.getfixturevalue("demo_site").url
+    helped = "live_server" in request.fixturenames  # then pytest-django's helper set it up
+    request.getfixturevalue("transactional_db")
+    server = request.getfixturevalue("live_server")
+    if not helped:
+        server._live_server_modified_settings.enable()
+        request.addfinalizer(server._live_server_modified_settings.disable)
+    return server.url
+
+
+@pytest.fixture
+def page(request, browser):
+    """A fresh page at desktop width; `page.console_errors` collects console and page errors."""
+    contexts = []
+    yield _open_page(browser, _server_url(request), DESKTOP, contexts)
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def axe_page(request, browser, axe_source):
+    """A page factory for accessibility checks: `axe_page(viewport)` -> page with `run_axe()`."""
+    contexts = []
+    url = _server_url(request)
+    yield lambda viewport: _open_page(browser, url, viewport, contexts, axe_source)
+    for context in contexts:
+        context.close()
 
 
 @pytest.fixture
 def live_demo(transactional_db):
-    """The demo data, committed so the live server's thread sees it."""
+    """The demo data in the test's own database, committed so the live server's thread sees
+    it: for tests that write. Tests that only read ask for `demo` instead."""
     from promises.demo.loader import load_demo_data
 
     load_demo_data()
@@ -92,30 +142,82 @@ def axe_source():
     return _axe_source()
 
 
+# --- The demo site: tests that only read share one load of the demo data per module ----------
+
+
+def _load_demo_if_missing():
+    from promises.demo.loader import load_demo_data
+    from promises.models import Locality
+
+    if not Locality.objects.exists():
+        load_demo_data()
+
+
+@pytest.fixture(scope="session")
+def demo_server():
+    """The live server of the demo site, one per test process like pytest-django's own."""
+    from pytest_django.live_server_helper import LiveServer
+
+    server = LiveServer("localhost")
+    server._live_server_modified_settings.enable()
+    yield server
+    server._live_server_modified_settings.disable()
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def demo_site(demo_server, django_db_setup, django_db_blocker):
+    """The demo site: its server over the demo data, loaded and committed once for the
+    module and emptied after it, as a transactional test leaves the database."""
+    from django.core.management import call_command
+
+    with django_db_blocker.unblock():
+        _load_demo_if_missing()
+    yield demo_server
+    with django_db_blocker.unblock():
+        call_command("flush", verbosity=0, interactive=False)
+
+
 @pytest.fixture
-def axe_page(browser, live_server, axe_source, transactional_db):
-    """A page factory for accessibility checks: `axe_page(width)` -> page with `run_axe()`."""
-    contexts = []
+def _demo_loaded(demo_site, django_db_blocker):
+    """Loads the demo data again, committed, if a writing test emptied the database."""
+    with django_db_blocker.unblock():
+        _load_demo_if_missing()
 
-    def make(viewport):
-        # Inject axe-core even under the site's Content-Security-Policy.
-        context = browser.new_context(viewport=viewport, base_url=live_server.url, bypass_csp=True)
-        contexts.append(context)
-        page = context.new_page()
 
-        def run_axe():
-            page.add_script_tag(content=axe_source)
-            result = page.evaluate(
-                "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
-            )
-            return result["violations"]
+@pytest.fixture
+def demo(_demo_loaded, db):
+    """The demo data for a test that only reads, shared by the module's tests.
 
-        page.run_axe = run_axe
-        return page
+    What the test itself writes is rolled back after it (`db`); what the live server wrote
+    would stay for the next test, so a test that submits anything uses `live_demo`."""
 
-    yield make
-    for context in contexts:
-        context.close()
+
+def axe_findings(page, url=None, viewports=(PHONE, DESKTOP), sideways=True):
+    """What axe finds on one page at each width, the page loaded once (at the first width)
+    and resized for the others; at a phone's width also whether it scrolls sideways (unless
+    `sideways` is False: the admin's wide change lists do, by design).
+    Returns {"<url> <width>px": description}, empty when nothing is wrong. Without `url`
+    the page already open is checked."""
+    found = {}
+    if url is not None:
+        page.set_viewport_size(viewports[0])
+        response = page.goto(url)
+        assert response.status < 500, url
+    url = url or page.url
+    for viewport in viewports:
+        page.set_viewport_size(viewport)
+        label = f"{url} {viewport['width']}px"
+        violations = page.run_axe()
+        if violations:
+            found[label] = describe_violations(violations)
+        if (
+            sideways
+            and viewport["width"] <= PHONE["width"]
+            and page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
+        ):
+            found[label + " (scrolls sideways)"] = "page wider than the screen"
+    return found
 
 
 def describe_violations(violations):

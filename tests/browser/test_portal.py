@@ -3,7 +3,7 @@ moves by keyboard only; and axe finds no violation on any page type, language or
 
 import pytest
 
-from tests.browser.conftest import DESKTOP, PHONE, describe_violations
+from tests.browser.conftest import PHONE, axe_findings
 
 PAGE_TYPES = [
     "/",
@@ -20,7 +20,7 @@ PAGE_TYPES = [
 ]
 
 
-def test_resident_filters_to_sodra_fyrbodal_and_traffic_and_opens_the_promise(page, live_demo):
+def test_resident_filters_to_sodra_fyrbodal_and_traffic_and_opens_the_promise(page, demo):
     page.goto("/")
     page.get_by_role("navigation", name="Huvudmeny").get_by_role("link", name="Alla löften").click()
 
@@ -39,7 +39,7 @@ def test_resident_filters_to_sodra_fyrbodal_and_traffic_and_opens_the_promise(pa
     assert page.console_errors == []
 
 
-def test_resident_switches_the_promise_page_to_english(page, live_demo):
+def test_resident_switches_the_promise_page_to_english(page, demo):
     page.goto("/sodra-fyrbodal/medborgarlofte-2023-2024/")
 
     page.get_by_role("link", name="In English").click()
@@ -60,7 +60,7 @@ def _tab_until(page, predicate, limit=80):
     return False
 
 
-def test_keyboard_alone_reaches_the_filter_form_and_the_commitments(page, live_demo):
+def test_keyboard_alone_reaches_the_filter_form_and_the_commitments(page, demo):
     page.goto("/loften/")
 
     page.keyboard.press("Tab")
@@ -93,23 +93,13 @@ def _first_commitment_id(page):
     return page.locator("#commitments li.commitment").first.get_attribute("id").split("-")[1]
 
 
-@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["320px", "1280px"])
 @pytest.mark.parametrize("prefix", ["", "/en"], ids=["sv", "en"])
-def test_every_page_type_has_no_axe_violations(axe_page, live_demo, viewport, prefix):
-    page = axe_page(viewport)
-    errors = []
-    page.on("console", lambda msg: msg.type == "error" and errors.append(msg.text))
+def test_every_page_type_has_no_axe_violations(axe_page, demo, prefix):
+    page = axe_page(PHONE)
     found = {}
     for path in PAGE_TYPES:
-        page.goto(prefix + path)
-        violations = page.run_axe()
-        if violations:
-            found[prefix + path] = describe_violations(violations)
-        if viewport is PHONE:
-            overflow = page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
-            if overflow:
-                found[prefix + path + " (scrolls sideways)"] = "page wider than 320 px"
+        found |= axe_findings(page, prefix + path)
 
     assert found == {}, "\n".join(f"{url}: {text}" for url, text in found.items())
     # The bad-filter and not-found pages log their 4xx status as a console error; nothing else.
-    assert [e for e in errors if "status of 4" not in e] == []
+    assert [e for e in page.console_errors if "status of 4" not in e] == []

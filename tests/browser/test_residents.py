@@ -5,7 +5,7 @@ import datetime
 
 import pytest
 
-from tests.browser.conftest import DESKTOP, PHONE, describe_violations
+from tests.browser.conftest import PHONE, axe_findings
 
 NEW_PAGE_TYPES = [
     "/omrade/",
@@ -32,9 +32,7 @@ LANGUAGES = [("", "sv"), ("/en", "en")]
         ("molndal", "Medborgarlöftet för Mölndals innerstad"),
     ],
 )
-def test_a_search_typed_as_on_a_phone_finds_the_promise(
-    page, live_demo, prefix, lang, typed, title
-):
+def test_a_search_typed_as_on_a_phone_finds_the_promise(page, demo, prefix, lang, typed, title):
     page.goto(prefix + "/loften/")
     page.locator("#id_q").fill(typed)
     page.locator("#id_q").press("Enter")
@@ -46,7 +44,7 @@ def test_a_search_typed_as_on_a_phone_finds_the_promise(
     assert page.console_errors == []
 
 
-def test_a_misspelling_offers_the_close_match(page, live_demo):
+def test_a_misspelling_offers_the_close_match(page, demo):
     page.goto("/loften/?q=frolnda")
     assert page.get_by_text("0 löften hittades.").is_visible()
     with page.expect_navigation():
@@ -57,7 +55,7 @@ def test_a_misspelling_offers_the_close_match(page, live_demo):
 
 @pytest.mark.parametrize(("prefix", "lang"), LANGUAGES, ids=["sv", "en"])
 def test_a_tjorn_resident_reaches_the_promise_from_the_home_page_in_two_steps(
-    page, live_demo, prefix, lang
+    page, demo, prefix, lang
 ):
     page.goto(prefix + "/")
     finder = page.locator("form.find-area")
@@ -72,7 +70,7 @@ def test_a_tjorn_resident_reaches_the_promise_from_the_home_page_in_two_steps(
     assert page.console_errors == []
 
 
-def test_a_goteborg_resident_chooses_between_the_two_districts(page, live_demo):
+def test_a_goteborg_resident_chooses_between_the_two_districts(page, demo):
     page.goto("/")
     page.locator("#id_namn").fill("Göteborg")
     with page.expect_navigation():
@@ -83,7 +81,7 @@ def test_a_goteborg_resident_chooses_between_the_two_districts(page, live_demo):
 
 
 @pytest.mark.parametrize(("prefix", "lang"), LANGUAGES, ids=["sv", "en"])
-def test_every_footer_link_works(page, live_demo, prefix, lang):
+def test_every_footer_link_works(page, demo, prefix, lang):
     page.goto(prefix + "/")
     hrefs = page.locator(".site-footer a").evaluate_all("links => links.map(a => a.href)")
     assert len(hrefs) >= 8
@@ -94,7 +92,7 @@ def test_every_footer_link_works(page, live_demo, prefix, lang):
             assert page.locator("h1").count() == 1, href
 
 
-def test_a_promise_page_links_what_a_resident_can_do(page, live_demo):
+def test_a_promise_page_links_what_a_resident_can_do(page, demo):
     page.goto("/sodra-fyrbodal/medborgarlofte-2023-2024/")
     links = page.get_by_role("navigation", name="Följ, delta, återanvänd")
     links.get_by_role("link", name="Få e-post när löftet följs upp").click()
@@ -103,6 +101,26 @@ def test_a_promise_page_links_what_a_resident_can_do(page, live_demo):
     with page.expect_navigation():
         links.get_by_role("link", name="Ladda ner data").click()
     assert '"title"' in page.content()
+
+
+def test_on_a_phone_the_results_start_on_the_first_screen(page, demo):
+    page.set_viewport_size(PHONE)
+    page.goto("/loften/")
+    count = page.locator(".result-count")
+    assert count.is_visible()
+    assert count.bounding_box()["y"] < PHONE["height"]
+    assert not page.locator("#id_locality").is_visible()  # folded under "Fler filter"
+    page.get_by_text("Fler filter").click()
+    assert page.locator("#id_locality").is_visible()
+
+
+@pytest.mark.parametrize("prefix", ["", "/en"], ids=["sv", "en"])
+def test_the_new_page_types_have_no_axe_violations(axe_page, demo, prefix):
+    page = axe_page(PHONE)
+    found = {}
+    for path in NEW_PAGE_TYPES:
+        found |= axe_findings(page, prefix + path)
+    assert found == {}, "\n".join(f"{url}: {text}" for url, text in found.items())
 
 
 def test_one_value_is_a_key_figure_and_two_dated_values_a_chart(page, live_demo):
@@ -145,31 +163,3 @@ def test_one_value_is_a_key_figure_and_two_dated_values_a_chart(page, live_demo)
     )
     assert font_px >= 14, font_px
     assert smallest > 0
-
-
-def test_on_a_phone_the_results_start_on_the_first_screen(page, live_demo):
-    page.set_viewport_size(PHONE)
-    page.goto("/loften/")
-    count = page.locator(".result-count")
-    assert count.is_visible()
-    assert count.bounding_box()["y"] < PHONE["height"]
-    assert not page.locator("#id_locality").is_visible()  # folded under "Fler filter"
-    page.get_by_text("Fler filter").click()
-    assert page.locator("#id_locality").is_visible()
-
-
-@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["320px", "1280px"])
-@pytest.mark.parametrize("prefix", ["", "/en"], ids=["sv", "en"])
-def test_the_new_page_types_have_no_axe_violations(axe_page, live_demo, viewport, prefix):
-    page = axe_page(viewport)
-    found = {}
-    for path in NEW_PAGE_TYPES:
-        page.goto(prefix + path)
-        violations = page.run_axe()
-        if violations:
-            found[prefix + path] = describe_violations(violations)
-        if viewport is PHONE and page.evaluate(
-            "document.documentElement.scrollWidth > window.innerWidth"
-        ):
-            found[prefix + path + " (scrolls sideways)"] = "page wider than 320 px"
-    assert found == {}, "\n".join(f"{url}: {text}" for url, text in found.items())

@@ -444,14 +444,14 @@ def grow(make_locality, make_promise, make_commitment, make_party, make_theme):
     )
 
 
-@pytest.mark.parametrize(
-    "path", ["/", "/en/", "/loften/", "/loften/?q=a&theme=narkotika&actor=both", "/om/"]
-)
-def test_fixed_pages_run_the_same_number_of_queries_as_data_grows(client, demo_data, grow, path):
-    before = _queries(client, path)
+FIXED_PAGES = ["/", "/en/", "/loften/", "/loften/?q=a&theme=narkotika&actor=both", "/om/"]
+
+
+def test_fixed_pages_run_the_same_number_of_queries_as_data_grows(client, demo_data, grow):
+    before = {path: _queries(client, path) for path in FIXED_PAGES}
     grow()
 
-    assert _queries(client, path) == before
+    assert {path: _queries(client, path) for path in FIXED_PAGES} == before
 
 
 def test_detail_pages_run_the_same_number_of_queries_as_data_grows(client, grow):
