@@ -35,11 +35,19 @@ How it stays correct:
   Accept-Encoding. The body is stored as one piece, however the view wrote it.
 - Paths under the admin, `/i18n/` and settings.PUBLIC_PAGE_CACHE_EXCLUDED_PREFIXES are
   never cached (the prefix is matched after the language prefix).
+- One render per miss: after an edit, the popular pages are asked for by many visitors at
+  once. The first request to miss a page takes a short lock on it (`cache.add`) and renders
+  it; the others wait for the stored page (up to settings.PUBLIC_PAGE_CACHE_WAIT_SECONDS,
+  polling the cache) and are served it as a hit, under the same versions, so never older
+  than they would have rendered themselves. A lock whose holder stored nothing (the page
+  may not be stored, or its versions changed meanwhile) is released, and the waiters
+  render the page themselves.
 """
 
 import functools
 import hashlib
 import logging
+import math
 import os
 import pickle
 import re
@@ -300,13 +308,22 @@ class PublicPageCacheMiddleware:
         except Exception:  # the cache is away: serve the page from the database
             logger.warning("Page cache unavailable; serving uncached")
             return self.get_response(request)
-        stored = found.get(key)
+        stored, locked = found.get(key), False
+        if stored is None or stored[0] != versions:
+            stored, locked = _rendered_by_another(key, versions)
         if stored is not None and stored[0] == versions:
             response = stored[1]
             if getattr(response, "_csrf_placeholder", False):
                 _fill_in_csrf_token(request, response)
             response["X-Cache"] = "hit"
             return response
+        try:
+            return self._render_and_store(request, key, versions, seconds)
+        finally:
+            if locked:
+                _release(key)
+
+    def _render_and_store(self, request, key, versions, seconds):
         response = self.get_response(request)
         if self._may_store(request, response):
             # Stored as one piece: a response written piece by piece (the feeds write each
@@ -357,6 +374,42 @@ class PublicPageCacheMiddleware:
             return False
         vary = {v.strip().lower() for v in response.get("Vary", "").split(",") if v.strip()}
         return vary <= HARMLESS_VARY
+
+
+RENDER_LOCK = "rendering:{}"
+POLL_SECONDS = 0.01
+
+
+def _rendered_by_another(key, versions):
+    """(stored page, False) when another request rendered the page meanwhile; (None, True)
+    when this request took the page's render lock and is to render it; (None, False) when
+    the lock's holder stored nothing usable in time: this request renders it too."""
+    lock = RENDER_LOCK.format(key)
+    wait = settings.PUBLIC_PAGE_CACHE_WAIT_SECONDS
+    try:
+        if not wait:
+            return None, False
+        if cache.add(lock, 1, timeout=math.ceil(wait) + 1):
+            return None, True
+        deadline = time.monotonic() + wait
+        while time.monotonic() < deadline:
+            time.sleep(POLL_SECONDS)
+            found = cache.get_many([key, lock])
+            stored = found.get(key)
+            if stored is not None and stored[0] == versions:
+                return stored, False
+            if lock not in found:  # its holder stored nothing we can use
+                break
+    except Exception:  # the cache is away: render the page
+        logger.warning("Page cache unavailable; rendering without waiting")
+    return None, False
+
+
+def _release(key):
+    try:
+        cache.delete(RENDER_LOCK.format(key))
+    except Exception:
+        logger.warning("Page cache unavailable; render lock left to expire")
 
 
 def _shareable(request, response):

@@ -158,6 +158,9 @@ PUBLIC_PAGE_CACHE_SECONDS = env.int(
 # False: any edit invalidates every cached page (as before per-locality invalidation; the
 # load test compares both).
 PUBLIC_PAGE_CACHE_PER_LOCALITY = env.bool("PUBLIC_PAGE_CACHE_PER_LOCALITY", default=True)
+# A page missed by several requests at once is rendered by one of them; the others wait up to
+# this long for it (then render it themselves), instead of all rendering it (config/cache.py).
+PUBLIC_PAGE_CACHE_WAIT_SECONDS = env.float("PUBLIC_PAGE_CACHE_WAIT_SECONDS", default=2.0)
 # What browsers and a shared cache in front may keep a public page without a form for
 # (Cache-Control: public, max-age, stale-while-revalidate): an edit shows behind a proxy
 # within PUBLIC_CACHE_MAX_AGE seconds (config.middleware.BrowserCacheControlMiddleware).

@@ -2,16 +2,19 @@
 
 import contextlib
 import re
+import threading
+import time
 
 import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
+from django.http import HttpResponse
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from config.cache import CSRF_VALUE, SHOWN_AT_VALUE
+from config.cache import CSRF_VALUE, SHOWN_AT_VALUE, PublicPageCacheMiddleware
 from followup.models import Update
 from followup.services import update_post, update_publish
 from promises.models import Commitment
@@ -384,3 +387,81 @@ def test_each_visitor_of_a_cached_page_gets_a_fresh_form_time(
     assert first["X-Cache"] == "miss" and cached["X-Cache"] == "hit"
     assert signing.loads(token, salt=forms.FORM_SALT) == clock[0]  # signed at this visit
     assert response.status_code == 400 and not Feedback.objects.exists()  # sent too fast
+
+
+# --- One render per miss -------------------------------------------------------------------
+
+
+def _concurrent_misses(view, visitors=8, path="/om/"):
+    """`visitors` anonymous requests for one page through the cache middleware at once;
+    their responses."""
+    middleware = PublicPageCacheMiddleware(view)
+    start = threading.Barrier(visitors)
+    responses = [None] * visitors
+
+    def visit(i):
+        request = RequestFactory().get(path)
+        start.wait()
+        responses[i] = middleware(request)
+
+    threads = [threading.Thread(target=visit, args=(i,)) for i in range(visitors)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    return responses
+
+
+def _slow_view(renders, status=200, fail=False):
+    def view(request):
+        renders.append(request)
+        time.sleep(0.2)
+        if fail:
+            raise RuntimeError("the view broke")
+        return HttpResponse(f"render {len(renders)}", status=status)
+
+    return view
+
+
+def test_a_page_missed_by_many_visitors_at_once_is_rendered_once():
+    renders = []
+
+    responses = _concurrent_misses(_slow_view(renders))
+
+    assert len(renders) == 1
+    assert sorted(r["X-Cache"] for r in responses) == ["hit"] * 7 + ["miss"]
+    assert {r.content for r in responses} == {b"render 1"}
+
+
+def test_a_page_that_may_not_be_stored_is_rendered_for_each_visitor_without_waiting_long():
+    renders = []
+    started = time.monotonic()
+
+    responses = _concurrent_misses(_slow_view(renders, status=404), visitors=4)
+
+    assert len(renders) == 4 and {r.status_code for r in responses} == {404}
+    # Each waited for the one before it at most (4 × 0.2 s), never the full wait of 2 s each.
+    assert time.monotonic() - started < 4 * 0.2 + 1.5
+
+
+def test_a_render_that_fails_releases_the_page_for_the_next_visitor(settings):
+    renders = []
+
+    responses = []
+    for view in (_slow_view(renders, fail=True), _slow_view(renders)):
+        try:
+            responses.append(PublicPageCacheMiddleware(view)(RequestFactory().get("/om/")))
+        except RuntimeError:
+            responses.append(None)
+
+    assert responses[0] is None and responses[1]["X-Cache"] == "miss"
+    assert len(renders) == 2
+
+
+def test_without_a_wait_every_visitor_renders_the_missed_page(settings):
+    settings.PUBLIC_PAGE_CACHE_WAIT_SECONDS = 0
+    renders = []
+
+    _concurrent_misses(_slow_view(renders), visitors=3)
+
+    assert len(renders) == 3
