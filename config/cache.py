@@ -63,7 +63,7 @@ from django.utils import timezone, translation
 from django.utils.cache import set_response_etag
 from django.utils.http import http_date
 
-from promises.signals import LOCALITY_KWARG_ATTRIBUTE, content_changed
+from promises.signals import LOCALITY_KWARG_ATTRIBUTE, content_changed, in_bulk_write
 
 logger = logging.getLogger(__name__)
 
@@ -135,9 +135,13 @@ def _new_versions(keys):
 
 
 def _is_public(model):
+    """Whether a write to `model` may change a public page (not inside a
+    `promises.signals.bulk_write()`, which invalidates everything once at its end)."""
     model = getattr(model, "instance_type", model)  # a django-simple-history record
     return (
-        model._meta.app_label in CONTENT_APPS and model._meta.label_lower not in NOT_PUBLIC_MODELS
+        model._meta.app_label in CONTENT_APPS
+        and model._meta.label_lower not in NOT_PUBLIC_MODELS
+        and not in_bulk_write()
     )
 
 
@@ -224,7 +228,7 @@ def _m2m_changed(sender, instance, action, reverse, model, pk_set, **kwargs):
 
 def _content_changed_signal(sender=None, instance=None, **kwargs):
     """`content_changed`: with the changed row as `instance`, only its locality's pages."""
-    if sender is not None and sender._meta.label_lower in NOT_PUBLIC_MODELS:
+    if sender is not None and sender._meta.label_lower in NOT_PUBLIC_MODELS or in_bulk_write():
         return
     if instance is not None and _locality_lookup(type(instance)) is not None:
         slugs = _slugs_in_database(type(instance), [instance.pk])

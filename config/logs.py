@@ -39,6 +39,10 @@ class PersonalDataFilter(logging.Filter):
         except Exception:  # a broken format string must not lose the record
             message = str(record.msg)
         record.msg, record.args = scrub(message), ()
+        if record.name == "django.request" and getattr(record, "status_code", 500) < 500:
+            # A 404 or 403 raised as an exception: the status and path say it all, and
+            # formatting its traceback cost a millisecond for every bad address asked for.
+            record.exc_info = record.exc_text = None
         if record.exc_info and not record.exc_text:
             record.exc_text = logging.Formatter().formatException(record.exc_info)
         if record.exc_text:

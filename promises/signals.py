@@ -6,10 +6,33 @@ restore) sends `content_changed` instead, so that no writer needs to know of the
 cache.
 """
 
+import contextlib
+import contextvars
+
 from django.dispatch import Signal
 
 # Sent with sender=the model class whose rows changed (or None when anything may have).
 content_changed = Signal()
+
+_bulk = contextvars.ContextVar("content_bulk_write", default=False)
+
+
+@contextlib.contextmanager
+def bulk_write():
+    """Many writes as one change (a data load): the page cache need not follow each row,
+    and `content_changed` (anything may have changed) is sent once at the end."""
+    token = _bulk.set(True)
+    try:
+        yield
+    finally:
+        _bulk.reset(token)
+    content_changed.send(sender=None)
+
+
+def in_bulk_write():
+    """True inside `bulk_write()`: a receiver of the model signals may wait for its end."""
+    return _bulk.get()
+
 
 # The page cache (config/cache.py) keeps a page that declares its locality until something
 # of that locality (or shared by every locality) changes; any other page, until anything does.

@@ -20,6 +20,7 @@ from promises.models import (
     Promise,
     Theme,
 )
+from promises.signals import bulk_write
 from situation.models import Place, Problem, SituationPicture, Source, Survey
 
 
@@ -54,8 +55,14 @@ def _date(value):
     return datetime.date.fromisoformat(value) if value else None
 
 
-@transaction.atomic
 def load_demo_data():
+    """Load (or bring up to date) the demo data from the source documents: one change for
+    the page cache, however many rows it writes."""
+    with bulk_write(), transaction.atomic():
+        _load_demo_data()
+
+
+def _load_demo_data():
     by_slug = {
         "police_area": {
             row["slug"]: upsert(PoliceArea, {"slug": row["slug"]}, {"name": row["name"]})

@@ -254,6 +254,18 @@ def test_loading_the_demo_data_refreshes_every_page(site):
     assert site.cache_states(everything) == dict.fromkeys(everything, "miss")
 
 
+def test_loading_the_demo_data_changes_the_versions_once_not_once_a_row(db, monkeypatch):
+    from config import cache as page_cache
+
+    changes = []
+    monkeypatch.setattr(page_cache, "_new_versions", lambda keys: changes.append(keys))
+
+    call_command("load_demo_data", verbosity=0)
+
+    # Every page (the shared version), once (and again at commit): not a change per row.
+    assert len(changes) == 1 and page_cache.SHARED_KEY in changes[0]
+
+
 def test_a_restore_refreshes_every_page(site, tmp_path, request):
     from django.contrib.contenttypes.models import ContentType
 

@@ -2,6 +2,7 @@
 
 import json
 import logging
+import sys
 
 import pytest
 
@@ -67,3 +68,25 @@ def test_an_insane_request_id_is_replaced_by_a_new_one(client):
 
     assert len(response["X-Request-ID"]) == 32
     assert "<" not in response["X-Request-ID"]
+
+
+def test_a_not_found_is_logged_without_its_traceback_and_a_server_error_with_it():
+    records = []
+    for status in (404, 500):
+        try:
+            raise ValueError("from the view")
+        except ValueError:
+            record = logging.LogRecord(
+                "django.request",
+                logging.WARNING,
+                __file__,
+                1,
+                "Status %s",
+                (status,),
+                sys.exc_info(),
+            )
+        record.status_code = status
+        records.append(_format(record))
+
+    assert "exception" not in records[0] and records[0]["message"] == "Status 404"
+    assert "ValueError: from the view" in records[1]["exception"]
