@@ -43,7 +43,8 @@ MIXED_DURATION = os.environ.get("LOADTEST_MIXED_DURATION", "30s")
 MIXED_RUNS = int(os.environ.get("LOADTEST_MIXED_RUNS", "3"))
 # With the global version every page is stale after a run with writes, and the warm-up before
 # the next run renders them all again: LOADTEST_GLOBAL_RUNS=1 saves that on a slow host, and
-# LOADTEST_GLOBAL_READS=0 compares with the per-locality reads-only row (the same load: no write).
+# LOADTEST_GLOBAL_READS=0 compares with the per-locality reads-only row (the same load: no write);
+# LOADTEST_GLOBAL_RUNS=0 leaves the global version out (e.g. to compare PUBLIC_PAGE_CACHE_WAIT_SECONDS=0).
 GLOBAL_RUNS = int(os.environ.get("LOADTEST_GLOBAL_RUNS", str(MIXED_RUNS)))
 GLOBAL_READS = os.environ.get("LOADTEST_GLOBAL_READS", "1") != "0"
 # Long enough that no page expires between the warm-up and the end of a run.
@@ -374,6 +375,8 @@ def write_mixed_section(results, writes, urls, size, load_before, load_after):
         "|---|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for label in ("per locality", "global version"):
+        if (label, "static file") not in results:  # LOADTEST_GLOBAL_RUNS=0
+            continue
         static = _median_run(results[(label, "static file")])
         own_reads = (label, "reads only") in results
         reads = _median_run(results[(label if own_reads else "per locality", "reads only")])
